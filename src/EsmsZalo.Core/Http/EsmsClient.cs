@@ -1,0 +1,110 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using EsmsZalo.Core.Credentials;
+
+namespace EsmsZalo.Core.Http
+{
+    /// <summary>
+    /// The HTTP side of talking to eSMS: one process-wide HttpClient (connection reuse), a timeout
+    /// per request, cancellation that stops an in-flight request at once, and transport failures
+    /// turned into <see cref="EsmsTransportException"/> with messages that never carry the keys.
+    /// </summary>
+    public sealed class EsmsClient
+    {
+        private static readonly Lazy<HttpClient> SharedClient = new Lazy<HttpClient>(CreateSharedClient);
+
+        private readonly HttpClient _http;
+
+        public EsmsClient(Uri baseAddress, EsmsCredential credential, HttpMessageHandler? handler = null)
+        {
+            BaseAddress = EsmsBaseAddress.Normalize(baseAddress);
+            Credential = credential ?? throw new ArgumentNullException(nameof(credential));
+            _http = handler == null ? SharedClient.Value : new HttpClient(handler, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        }
+
+        public Uri BaseAddress { get; }
+        public EsmsCredential Credential { get; }
+        /// <summary>How long one request may take before it counts as lost (and may be retried).</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+
+        private static HttpClient CreateSharedClient()
+        {
+            var handler = new HttpClientHandler
+            {
+                // .NET Framework allows 2 connections a host by default; concurrent sends need more.
+                MaxConnectionsPerServer = 256,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                AllowAutoRedirect = false,
+                UseCookies = false,
+            };
+            var client = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            client.DefaultRequestHeaders.UserAgent.ParseAdd("EsmsZalo/" + typeof(EsmsClient).Assembly.GetName().Version?.ToString(3));
+            return client;
+        }
+
+        public Task<HttpAnswer> PostAsync(string path, byte[] body, int length, string mediaType, CancellationToken cancellationToken)
+        {
+            var content = new ByteArrayContent(body, 0, length);
+            content.Headers.ContentType = new MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" };
+            return SendAsync(HttpMethod.Post, path, content, cancellationToken);
+        }
+
+        public Task<HttpAnswer> GetAsync(string pathAndQuery, CancellationToken cancellationToken)
+            => SendAsync(HttpMethod.Get, pathAndQuery, null, cancellationToken);
+
+        private async Task<HttpAnswer> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(Timeout);
+            using var request = new HttpRequestMessage(method, new Uri(BaseAddress, path)) { Content = content };
+            string endpoint = EsmsPaths.NameOf(path.Split('?')[0]);
+            try
+            {
+                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+                byte[] body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                TimeSpan? retryAfter = null;
+                var ra = response.Headers.RetryAfter;
+                if (ra?.Delta is TimeSpan delta) retryAfter = delta;
+                else if (ra?.Date is DateTimeOffset date) retryAfter = date - DateTimeOffset.UtcNow;
+                return new HttpAnswer((int)response.StatusCode, body, response.Content.Headers.ContentType?.MediaType, retryAfter);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new EsmsTransportException($"eSMS did not answer {endpoint} within {Timeout.TotalSeconds:0.#} s.", mayHaveReachedServer: true, timedOut: true);
+            }
+            catch (HttpRequestException ex)
+            {
+                bool neverConnected = FindSocketError(ex) is SocketError se
+                    && (se == SocketError.ConnectionRefused || se == SocketError.HostNotFound || se == SocketError.HostUnreachable || se == SocketError.NetworkUnreachable || se == SocketError.TryAgain);
+                throw new EsmsTransportException(
+                    $"The request to {endpoint} failed: {SecretRedactor.Redact(Flatten(ex), Credential)}",
+                    mayHaveReachedServer: !neverConnected, timedOut: false);
+            }
+            catch (IOException ex)
+            {
+                throw new EsmsTransportException($"The connection to eSMS broke during {endpoint}: {SecretRedactor.Redact(ex.Message, Credential)}", true, false);
+            }
+        }
+
+        private static SocketError? FindSocketError(Exception ex)
+        {
+            for (Exception? e = ex; e != null; e = e.InnerException)
+                if (e is SocketException s) return s.SocketErrorCode;
+            return null;
+        }
+
+        private static string Flatten(Exception ex)
+        {
+            string msg = ex.Message;
+            for (Exception? e = ex.InnerException; e != null; e = e.InnerException)
+                if (!msg.Contains(e.Message)) msg += " " + e.Message;
+            return msg;
+        }
+    }
+}
