@@ -25,6 +25,9 @@ namespace EsmsZalo.Core.Errors
         public const string InvalidCampaignId = "EsmsInvalidCampaignId";
         public const string ContentEmpty = "EsmsContentEmpty";
         public const string ContentTooLong = "EsmsContentTooLong";
+        public const string ContentInvalidCharacter = "EsmsContentInvalidCharacter";
+        public const string InvalidSmsType = "EsmsInvalidSmsType";
+        public const string InvalidRequest = "EsmsInvalidRequest";
         public const string MissingBrandname = "EsmsMissingBrandname";
         public const string TooFewNumbers = "EsmsTooFewNumbers";
         public const string AuthenticationFailed = "EsmsAuthenticationFailed";

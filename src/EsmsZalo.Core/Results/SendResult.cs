@@ -27,6 +27,9 @@ namespace EsmsZalo
         /// <summary>The pipeline object this row came from; the cmdlet uses it as the error's target.</summary>
         internal object? InputObject { get; set; }
 
+        /// <summary>The row's identity in a journal (its RequestId, or for SMS a per-number id).</summary>
+        internal string? JournalKey { get; set; }
+
         /// <summary>Raw answer excerpt kept for error records of malformed answers.</summary>
         internal string? RawAnswer { get; set; }
 

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using System.Threading;
+
+namespace EsmsZalo.Core.Sending
+{
+    /// <summary>Live counters of a session, safe to read from any thread.</summary>
+    public sealed class SendProgress
+    {
+        private long _rows, _completed, _accepted, _duplicate, _rejected, _failed, _skipped, _requests;
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+        public long Rows => Interlocked.Read(ref _rows);
+        public long Completed => Interlocked.Read(ref _completed);
+        public long Accepted => Interlocked.Read(ref _accepted);
+        public long Duplicate => Interlocked.Read(ref _duplicate);
+        public long Rejected => Interlocked.Read(ref _rejected);
+        public long Failed => Interlocked.Read(ref _failed);
+        public long Skipped => Interlocked.Read(ref _skipped);
+        /// <summary>Requests that got an answer or gave up (retries not counted separately).</summary>
+        public long Requests => Interlocked.Read(ref _requests);
+        public double ElapsedSeconds => _clock.Elapsed.TotalSeconds;
+        public double RowsPerSecond => ElapsedSeconds > 0 ? Completed / ElapsedSeconds : 0;
+
+        internal void AddRow() => Interlocked.Increment(ref _rows);
+        internal void AddRequest() => Interlocked.Increment(ref _requests);
+
+        internal void Add(SendResult r)
+        {
+            Interlocked.Increment(ref _completed);
+            switch (r.Status)
+            {
+                case EsmsZalo.SendStatus.Accepted: Interlocked.Increment(ref _accepted); break;
+                case EsmsZalo.SendStatus.Duplicate: Interlocked.Increment(ref _duplicate); break;
+                case EsmsZalo.SendStatus.Rejected: Interlocked.Increment(ref _rejected); break;
+                case EsmsZalo.SendStatus.Failed: Interlocked.Increment(ref _failed); break;
+                case EsmsZalo.SendStatus.Skipped: Interlocked.Increment(ref _skipped); break;
+            }
+        }
+    }
+}
