@@ -118,6 +118,9 @@ public sealed record EmulatorAccount(string ApiKey, string SecretKey)
     public List<EmulatorOA> OAs { get; } = new();
     public List<EmulatorBrandname> Brandnames { get; } = new();
 
+    /// <summary>Never shows the SecretKey.</summary>
+    public override string ToString() => $"EmulatorAccount {{ ApiKey = {ApiKey}, UserID = {UserID} }}";
+
     // Records compare by value; the emulator keys its per-account data by reference instead.
     public bool Equals(EmulatorAccount? other) => ReferenceEquals(this, other);
     public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);

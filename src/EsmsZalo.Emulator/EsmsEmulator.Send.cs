@@ -180,7 +180,6 @@ public sealed partial class EsmsEmulator
         TypeId = typeId,
         Price = price,
         Failed = Roll(Options.CallbackFailureRate),
-        ZaloMsgId = Checks.NewZaloMsgId(),
     };
 
     /// <summary>Duplicate check, balance check, charge, remember and record one SMSID's recipients.

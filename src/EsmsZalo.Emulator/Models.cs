@@ -43,5 +43,14 @@ internal sealed class MessageRecord
     public required int TypeId { get; init; }
     public required decimal Price { get; init; }
     public required bool Failed { get; init; }
-    public required string ZaloMsgId { get; init; }
+
+    /// <summary>A fake Zalo message id, derived from SmsId and phone (not stored: keeps big runs small).</summary>
+    public string ZaloMsgId
+    {
+        get
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(Message.SmsId + "|" + Message.Phone);
+            return Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(bytes));
+        }
+    }
 }

@@ -141,8 +141,6 @@ internal static class Checks
     public static string NewSmsId(string suffix) => Guid.NewGuid().ToString("N") + suffix;
 
     public static string NewBulkSmsId() => Guid.NewGuid().ToString("D") + "264";
-
-    public static string NewZaloMsgId() => Guid.NewGuid().ToString("N");
 }
 
 /// <summary>A buffered answer: written fully before the emulator decides to send it or abort the connection.</summary>
@@ -206,7 +204,6 @@ internal sealed class Reply
 
     public void Reset()
     {
-        _writer?.Reset(Buffer);
         Buffer.Clear();
         _writer?.Reset(Buffer);
         Status = 200;
