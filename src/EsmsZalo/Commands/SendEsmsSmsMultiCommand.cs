@@ -1,0 +1,54 @@
+using System.Management.Automation;
+using EsmsZalo.Binding;
+using EsmsZalo.Core.Sending;
+
+namespace EsmsZalo.Commands
+{
+    /// <summary>Send-EsmsSmsMulti: one SMS content to many numbers, 30 to 5000 a request (SendMultipleMessage_V4, XML).</summary>
+    [Cmdlet(VerbsCommunications.Send, "EsmsSmsMulti", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SendResult))]
+    public sealed class SendEsmsSmsMultiCommand : SendCmdletBase
+    {
+        /// <summary>From a property of the row, or the row itself when plain numbers are piped in.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, Position = 0)]
+        [Alias(PhoneAliases.A1, PhoneAliases.A2, PhoneAliases.A3, PhoneAliases.A4, PhoneAliases.A5, PhoneAliases.A6, PhoneAliases.A7, PhoneAliases.A8,
+               PhoneAliases.A9, PhoneAliases.A10, PhoneAliases.A11, PhoneAliases.A12, PhoneAliases.A13, PhoneAliases.A14, PhoneAliases.A15)]
+        [AllowEmptyString, AllowNull]
+        public string? Phone { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Message", "NoiDung")]
+        [AllowEmptyString]
+        public string? Content { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Sender")]
+        public string? Brandname { get; set; }
+
+        /// <summary>CustomerCare (2, default) or Advertising (1).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SmsTypeCompleter))]
+        public string SmsType { get; set; } = "CustomerCare";
+
+        /// <summary>Numbers per request, 30 to 5000.</summary>
+        [Parameter]
+        [ValidateRange(30, 5000)]
+        public int BatchSize { get; set; } = 5000;
+
+        protected override MessageKind Kind => MessageKind.SmsMulti;
+        protected override int? RequestBatchSize => BatchSize;
+
+        protected override MessageRow BuildRow() => new MessageRow
+        {
+            Phone = Phone ?? (InputObject?.BaseObject as string), Content = Content, Brandname = Brandname, SmsType = SmsType, CampaignId = CampaignId,
+            SendDate = InputValues.Unwrap(SendDate), CallbackUrl = CallbackUrl, RequestId = RequestId, Sandbox = Sandbox.IsPresent,
+        };
+
+        protected override string DescribeAction(MessageRow row)
+        {
+            string content = row.Content ?? "";
+            if (content.Length > 60) content = content.Substring(0, 57) + "...";
+            return $"Send {row.SmsType} SMS from brandname {row.Brandname}: \"{content}\"{SandboxNote}";
+        }
+    }
+}

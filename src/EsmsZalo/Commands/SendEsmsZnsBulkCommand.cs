@@ -1,0 +1,61 @@
+using System.Management.Automation;
+using EsmsZalo.Binding;
+using EsmsZalo.Core.Sending;
+
+namespace EsmsZalo.Commands
+{
+    /// <summary>Send-EsmsZnsBulk: up to 500 rows per request (Send_zns_bulk_v4_post_json), one result per row.</summary>
+    [Cmdlet(VerbsCommunications.Send, "EsmsZnsBulk", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SendResult))]
+    public sealed class SendEsmsZnsBulkCommand : SendCmdletBase
+    {
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, Position = 0)]
+        [Alias(PhoneAliases.A1, PhoneAliases.A2, PhoneAliases.A3, PhoneAliases.A4, PhoneAliases.A5, PhoneAliases.A6, PhoneAliases.A7, PhoneAliases.A8,
+               PhoneAliases.A9, PhoneAliases.A10, PhoneAliases.A11, PhoneAliases.A12, PhoneAliases.A13, PhoneAliases.A14, PhoneAliases.A15)]
+        [AllowEmptyString, AllowNull]
+        public string? Phone { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("OA", "ZaloOAID")]
+        public string? OAID { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("TempID", "Template")]
+        public string? TemplateId { get; set; }
+
+        /// <summary>Template values in template order.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyCollection]
+        public object[]? Params { get; set; }
+
+        /// <summary>Input properties, in template order, whose values become Params.</summary>
+        [Parameter]
+        public string[]? ParamProperty { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SendingModeCompleter))]
+        public string? SendingMode { get; set; }
+
+        /// <summary>Rows per request, 1 to 500.</summary>
+        [Parameter]
+        [ValidateRange(1, 500)]
+        public int BatchSize { get; set; } = 500;
+
+        protected override MessageKind Kind => MessageKind.ZnsBulk;
+        protected override int? RequestBatchSize => BatchSize;
+
+        protected override MessageRow BuildRow()
+        {
+            var row = new MessageRow
+            {
+                Phone = Phone, OAID = OAID, TemplateId = TemplateId, CampaignId = CampaignId, SendDate = InputValues.Unwrap(SendDate),
+                CallbackUrl = CallbackUrl, RequestId = RequestId, SendingMode = SendingMode, Sandbox = Sandbox.IsPresent,
+            };
+            ParamsBinding.Fill(row, Params, ParamProperty, InputObject);
+            return row;
+        }
+
+        protected override string DescribeAction(MessageRow row)
+            => $"Send ZNS template {row.TemplateId} from OA {row.OAID} in a bulk request ({Summarize(row.Params)}){SandboxNote}";
+    }
+}

@@ -1,0 +1,81 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using EsmsZalo.Binding;
+using EsmsZalo.Core.Errors;
+using EsmsZalo.Core.Sending;
+
+namespace EsmsZalo.Commands
+{
+    /// <summary>Send-EsmsZns: one ZNS message per row (SendZaloMessage_V5_post), template values as TempData.</summary>
+    [Cmdlet(VerbsCommunications.Send, "EsmsZns", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SendResult))]
+    public sealed class SendEsmsZnsCommand : SendCmdletBase
+    {
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, Position = 0)]
+        [Alias(PhoneAliases.A1, PhoneAliases.A2, PhoneAliases.A3, PhoneAliases.A4, PhoneAliases.A5, PhoneAliases.A6, PhoneAliases.A7, PhoneAliases.A8,
+               PhoneAliases.A9, PhoneAliases.A10, PhoneAliases.A11, PhoneAliases.A12, PhoneAliases.A13, PhoneAliases.A14, PhoneAliases.A15)]
+        [AllowEmptyString, AllowNull]
+        public string? Phone { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("OA", "ZaloOAID")]
+        public string? OAID { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("TempID", "Template")]
+        public string? TemplateId { get; set; }
+
+        /// <summary>Template values by name: @{ customer_name = 'Chị A'; service = 'Gội đầu' }.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("TempData")]
+        public IDictionary? TemplateData { get; set; }
+
+        /// <summary>Input properties that become TempData entries (name = key), in this order.</summary>
+        [Parameter]
+        public string[]? TemplateDataProperty { get; set; }
+
+        /// <summary>Normal (default) or ExceedQuota (whitelisted OAs only).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SendingModeCompleter))]
+        public string? SendingMode { get; set; }
+
+        protected override MessageKind Kind => MessageKind.Zns;
+
+        protected override MessageRow BuildRow()
+        {
+            var row = new MessageRow
+            {
+                Phone = Phone, OAID = OAID, TemplateId = TemplateId, CampaignId = CampaignId, SendDate = InputValues.Unwrap(SendDate),
+                CallbackUrl = CallbackUrl, RequestId = RequestId, SendingMode = SendingMode, Sandbox = Sandbox.IsPresent,
+            };
+            var data = new List<KeyValuePair<string, object?>>();
+            if (TemplateData != null)
+                foreach (DictionaryEntry e in TemplateData)
+                    data.Add(new KeyValuePair<string, object?>(e.Key?.ToString() ?? "", InputValues.Unwrap(e.Value)));
+            if (TemplateDataProperty != null)
+            {
+                var input = InputObject;
+                foreach (string name in TemplateDataProperty)
+                {
+                    if (!InputValues.TryRead(input, name, out var value))
+                    {
+                        row.PresetErrorId = ErrorIds.TemplateParamMissing;
+                        row.PresetError = $"the input has no property '{name}' named in -TemplateDataProperty. Check the CSV header (names must match), or fill TemplateData another way.";
+                        break;
+                    }
+                    data.Add(new KeyValuePair<string, object?>(name, value));
+                }
+            }
+            row.TemplateData = data;
+            return row;
+        }
+
+        protected override string DescribeAction(MessageRow row)
+        {
+            var values = new List<object?>();
+            foreach (var kv in row.TemplateData!) values.Add($"{kv.Key}={kv.Value}");
+            return $"Send ZNS template {row.TemplateId} from OA {row.OAID} ({Summarize(values)}){SandboxNote}";
+        }
+    }
+}
