@@ -167,7 +167,11 @@ namespace EsmsZalo.Core.Sending
         public override IEnumerable<int> CutAtEnd(int open)
         {
             if (open == 0) yield break;
-            int parts = (open + _batchSize - 1) / _batchSize;
+            // As few parts as BatchSize allows, but never so many that one falls under 30: with a
+            // small BatchSize, 30..59 numbers go as one request (still within eSMS's 5000), not two
+            // unsendable halves. open < BatchSize + 30 here, so one part never exceeds 5000 + 29
+            // unless BatchSize is 5000, where two parts are always possible.
+            int parts = Math.Max(1, Math.Min((open + _batchSize - 1) / _batchSize, open / SmsMultiXmlPayload.MinNumbers));
             int size = open / parts, extra = open % parts;
             for (int i = 0; i < parts; i++) yield return size + (i < extra ? 1 : 0);
         }
