@@ -63,7 +63,8 @@ namespace EsmsZalo.Core.Http
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(Timeout);
             using var request = new HttpRequestMessage(method, new Uri(BaseAddress, path)) { Content = content };
-            string endpoint = EsmsPaths.NameOf(path.Split('?')[0]);
+            // GetListBrandname carries the keys in its path: the name used in messages is masked.
+            string endpoint = SecretRedactor.Redact(EsmsPaths.NameOf(path.Split('?')[0]), Credential);
             try
             {
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
