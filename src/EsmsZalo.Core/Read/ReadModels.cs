@@ -72,8 +72,6 @@ namespace EsmsZalo
         /// <summary>eSMS has finished with the message (SendStatus 5 or 4): SendSuccess/SendFailed are final.</summary>
         public bool IsFinished => SendStatus == 5 || SendStatus == 4;
         public string? CodeResult { get; set; }
-        /// <summary>The send result this status was asked for, when it came down the pipeline.</summary>
-        public object? InputObject { get; set; }
     }
 
     /// <summary>One receiver of a message (GetSmsReceiverStatus_get).</summary>
