@@ -13,6 +13,8 @@ namespace EsmsZalo.Core.Read
     /// </summary>
     public static class MessageStatusQuery
     {
+        private const string NotFoundAdvice = "Check the SmsId (from the send result); eSMS keeps message status for 7 days only.";
+
         public static async Task<MessageStatus> GetAsync(EsmsClient client, string smsId, CancellationToken cancellationToken)
         {
             using var doc = await ReadAnswer.GetAsync(client, EsmsPaths.GetSendStatus, new[] { ReadAnswer.F("RefId", smsId) }, cancellationToken).ConfigureAwait(false);
@@ -39,7 +41,7 @@ namespace EsmsZalo.Core.Read
 
         private static MessageStatus ReadStatus(JsonElement root, string smsId, EsmsCredential? credential)
         {
-            ReadAnswer.EnsureSuccess(root, "GetSendStatus", $"message {smsId}", credential);
+            ReadAnswer.EnsureSuccess(root, "GetSendStatus", $"message {smsId}", credential, NotFoundAdvice);
             int? status = ReadAnswer.Int(root, "SendStatus");
             return new MessageStatus
             {
@@ -57,7 +59,7 @@ namespace EsmsZalo.Core.Read
 
         private static IReadOnlyList<ReceiverStatus> ReadReceivers(JsonElement root, string smsId, EsmsCredential? credential)
         {
-            ReadAnswer.EnsureSuccess(root, "GetSmsReceiverStatus_get", $"message {smsId}", credential);
+            ReadAnswer.EnsureSuccess(root, "GetSmsReceiverStatus_get", $"message {smsId}", credential, NotFoundAdvice);
             var list = new List<ReceiverStatus>();
             foreach (var e in ReadAnswer.Array(root, "ReceiverList"))
             {

@@ -75,7 +75,7 @@ namespace EsmsZalo.Core.Read
         /// Throws unless the answer is a success. An answer with no code at all counts as success
         /// (several read endpoints are documented with their data only).
         /// </summary>
-        internal static void EnsureSuccess(JsonElement root, string endpoint, string subject, EsmsCredential? credential)
+        internal static void EnsureSuccess(JsonElement root, string endpoint, string subject, EsmsCredential? credential, string? notFoundAdvice = null)
         {
             if (root.ValueKind != JsonValueKind.Object)
                 throw new EsmsApiException($"eSMS's answer to {endpoint} is not a JSON object.", null);
@@ -93,7 +93,7 @@ namespace EsmsZalo.Core.Read
             string? serverText = Str(root, "ErrorMessage") ?? Str(root, "Message");
             string said = serverText == null ? "" : $" eSMS said: \"{SecretRedactor.Redact(serverText, credential)}\".";
             if (code == "105" || code == "854")
-                throw new EsmsApiException($"eSMS found no data for {subject} ({code}: {(code == "105" ? "message not found" : "no data found")}).{said} Check the id; status queries only reach back 7 days.", code);
+                throw new EsmsApiException($"eSMS found no data for {subject} ({code}: {(code == "105" ? "message not found" : "no data found")}).{said} {notFoundAdvice ?? "Check the ids given."}", code);
             var known = ErrorCodes.Lookup(code);
             throw new EsmsApiException($"eSMS refused {endpoint} for {subject} with {code} ({known.Meaning}).{said} {known.Advice}".TrimEnd(), code);
         }

@@ -84,7 +84,8 @@ namespace EsmsZalo.Core.Read
 
         private static ZnsTemplate ReadInfo(JsonElement root, string oaId, string templateId, EsmsCredential? credential)
         {
-            ReadAnswer.EnsureSuccess(root, "GetZnsTemplateInfo", $"template {templateId} of OA {oaId}", credential);
+            ReadAnswer.EnsureSuccess(root, "GetZnsTemplateInfo", $"template {templateId} of OA {oaId}", credential,
+                $"Check the template id against Get-EsmsZnsTemplate -OAID {oaId}, and that the template belongs to that OA.");
             if (!ReadAnswer.TryGet(root, "Data", out var data) || data.ValueKind != JsonValueKind.Object)
                 throw new EsmsApiException($"eSMS found no data for template {templateId} of OA {oaId} (its answer has no Data). Check the ids with Get-EsmsZnsTemplate -OAID {oaId}.", "854");
             var parameters = new List<ZnsTemplateParameter>();

@@ -14,8 +14,9 @@ namespace EsmsZalo.Commands
     [OutputType(typeof(ReceiverStatus))]
     public sealed class GetEsmsMessageStatusCommand : GetCmdletBase
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("SMSID", "RefId", "MessageId")]
+        // By property name only: by value, PowerShell would turn a result without SmsId into its ToString() text.
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("RefId", "MessageId")]
         [AllowNull, AllowEmptyString]
         public string? SmsId { get; set; }
 

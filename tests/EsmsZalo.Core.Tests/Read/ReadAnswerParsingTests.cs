@@ -48,7 +48,7 @@ public sealed class ReadAnswerParsingTests
         Assert.Equal(code, ex.Code);
         Assert.Contains("gone-1", ex.Message);
         Assert.Contains("no data", ex.Message);
-        Assert.Contains("7 days", ex.Message);
+        Assert.Contains("7 days", ex.Message); Assert.Contains("SmsId", ex.Message);
     }
 
     [Fact]
