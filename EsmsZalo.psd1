@@ -12,7 +12,15 @@
     FormatsToProcess     = @('EsmsZalo.Format.ps1xml')
     CmdletsToExport      = @(
         'Connect-EsmsAccount'
+        'ConvertFrom-EsmsCallback'
         'Disconnect-EsmsAccount'
+        'Get-EsmsBalance'
+        'Get-EsmsBrandname'
+        'Get-EsmsMessageStatus'
+        'Get-EsmsZaloOA'
+        'Get-EsmsZnsQuota'
+        'Get-EsmsZnsTemplate'
+        'Receive-EsmsCallback'
         'Send-EsmsJourney'
         'Send-EsmsSmsMulti'
         'Send-EsmsZns'

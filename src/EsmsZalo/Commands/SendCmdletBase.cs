@@ -21,6 +21,8 @@ namespace EsmsZalo.Commands
         private SendSession? _session;
         private SendJournal? _journal;
         private EsmsCredential? _credential;
+        private Core.Http.EsmsClient? _client;
+        private Core.Read.TemplateGate? _templateGate;
         private readonly Stopwatch _progressClock = Stopwatch.StartNew();
         private long _lastProgressMs = -1000;
         private const int ProgressActivityId = 0x45534D; // stable per module
@@ -82,6 +84,7 @@ namespace EsmsZalo.Commands
         protected override void BeginProcessing()
         {
             var client = CreateClient();
+            _client = client;
             _credential = client.Credential;
             var options = new SendOptions
             {
@@ -178,6 +181,14 @@ namespace EsmsZalo.Commands
         }
 
         private object? CurrentPipelineObject() => InputObject;
+
+        /// <summary>-ValidateTemplate: marks a row that breaks its template (fetched once a session) so it is rejected without a request.</summary>
+        protected void CheckTemplate(MessageRow row)
+        {
+            _templateGate ??= new Core.Read.TemplateGate(_client!);
+            _templateGate.Check(row, _session?.CancellationToken ?? default);
+            if (_templateGate.LastNote != null) WriteVerbose(_templateGate.LastNote);
+        }
 
         private long _rowsSeen;
 

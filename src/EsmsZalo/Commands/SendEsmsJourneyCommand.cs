@@ -17,11 +17,17 @@ namespace EsmsZalo.Commands
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("OA", "ZaloOAID")]
+        [ArgumentCompleter(typeof(Completers.OAIDCompleter))]
         public string? OAID { get; set; }
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("TempID", "Template")]
+        [ArgumentCompleter(typeof(Completers.TemplateIdCompleter))]
         public string? TemplateId { get; set; }
+
+        /// <summary>Check each row against the template's parameters (fetched once) before sending; rows that break it are rejected here.</summary>
+        [Parameter]
+        public SwitchParameter ValidateTemplate { get; set; }
 
         /// <summary>The order (journey) this message belongs to.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -46,6 +52,7 @@ namespace EsmsZalo.Commands
                 SendDate = InputValues.Unwrap(SendDate), CallbackUrl = CallbackUrl, RequestId = RequestId, Sandbox = Sandbox.IsPresent,
             };
             ParamsBinding.Fill(row, Params, ParamProperty, InputObject);
+            if (ValidateTemplate) CheckTemplate(row);
             return row;
         }
 

@@ -20,11 +20,17 @@ namespace EsmsZalo.Commands
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("OA", "ZaloOAID")]
+        [ArgumentCompleter(typeof(Completers.OAIDCompleter))]
         public string? OAID { get; set; }
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("TempID", "Template")]
+        [ArgumentCompleter(typeof(Completers.TemplateIdCompleter))]
         public string? TemplateId { get; set; }
+
+        /// <summary>Check each row against the template's parameters (fetched once) before sending; rows that break it are rejected here.</summary>
+        [Parameter]
+        public SwitchParameter ValidateTemplate { get; set; }
 
         /// <summary>Template values by name: @{ customer_name = 'Chị A'; service = 'Gội đầu' }.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -68,6 +74,7 @@ namespace EsmsZalo.Commands
                 }
             }
             row.TemplateData = data;
+            if (ValidateTemplate) CheckTemplate(row);
             return row;
         }
 
