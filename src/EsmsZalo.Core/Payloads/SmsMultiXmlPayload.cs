@@ -22,45 +22,84 @@ namespace EsmsZalo.Core.Payloads
         public static void Write(PooledBufferWriter buffer, EsmsCredential credential, SmsSettings settings,
             IReadOnlyList<string> phones, string requestId)
         {
-            var sb = new StringBuilder(256 + settings.Content.Length + phones.Count * 42);
-            sb.Append("<RQST>\n");
-            Element(sb, "APIKEY", credential.ApiKey);
-            Element(sb, "SECRETKEY", credential.SecretKey);
-            Element(sb, "CONTENT", settings.Content);
-            Element(sb, "SMSTYPE", settings.SmsType);
-            Element(sb, "BRANDNAME", settings.Brandname);
-            Element(sb, "SENDDATE", settings.SendDate ?? "");
-            Element(sb, "CALLBACKURL", settings.CallbackUrl ?? "");
-            Element(sb, "REQUESTID", requestId);
-            if (!string.IsNullOrEmpty(settings.CampaignId)) Element(sb, "CAMPAIGNID", settings.CampaignId!);
-            if (settings.Sandbox) Element(sb, "SANDBOX", "1");
-            sb.Append("<CONTACTS>\n");
+            // Written straight into the buffer as UTF-8: the same bytes as building the text and
+            // encoding it, without a StringBuilder and a string the size of the body.
+            Markup(buffer, "<RQST>\n");
+            Element(buffer, "APIKEY", credential.ApiKey);
+            Element(buffer, "SECRETKEY", credential.SecretKey);
+            Element(buffer, "CONTENT", settings.Content);
+            Element(buffer, "SMSTYPE", settings.SmsType);
+            Element(buffer, "BRANDNAME", settings.Brandname);
+            Element(buffer, "SENDDATE", settings.SendDate ?? "");
+            Element(buffer, "CALLBACKURL", settings.CallbackUrl ?? "");
+            Element(buffer, "REQUESTID", requestId);
+            if (!string.IsNullOrEmpty(settings.CampaignId)) Element(buffer, "CAMPAIGNID", settings.CampaignId!);
+            if (settings.Sandbox) Element(buffer, "SANDBOX", "1");
+            Markup(buffer, "<CONTACTS>\n");
             for (int i = 0; i < phones.Count; i++)
             {
-                sb.Append("<CUSTOMER><PHONE>");
-                Escape(sb, phones[i]);
-                sb.Append("</PHONE></CUSTOMER>\n");
+                Markup(buffer, "<CUSTOMER><PHONE>");
+                Text(buffer, phones[i]);
+                Markup(buffer, "</PHONE></CUSTOMER>\n");
             }
-            sb.Append("</CONTACTS>\n</RQST>");
+            Markup(buffer, "</CONTACTS>\n</RQST>");
+        }
 
-            string text = sb.ToString();
-            int max = Utf8.GetMaxByteCount(text.Length);
-            var span = buffer.GetSpan(max);
+        private static void Element(PooledBufferWriter buffer, string name, string value)
+        {
+            Markup(buffer, "<");
+            Markup(buffer, name);
+            Markup(buffer, ">");
+            Text(buffer, value);
+            Markup(buffer, "</");
+            Markup(buffer, name);
+            Markup(buffer, ">\n");
+        }
+
+        /// <summary>ASCII markup, one byte a character.</summary>
+        private static void Markup(PooledBufferWriter buffer, string ascii)
+        {
+            var span = buffer.GetSpan(ascii.Length);
+            for (int i = 0; i < ascii.Length; i++) span[i] = (byte)ascii[i];
+            buffer.Advance(ascii.Length);
+        }
+
+        /// <summary>A value, XML-escaped as <see cref="Escape"/> does, encoded as UTF-8.</summary>
+        private static void Text(PooledBufferWriter buffer, string value)
+        {
+            int start = 0;
+            for (int i = 0; i < value.Length; i++)
+            {
+                string? entity;
+                switch (value[i])
+                {
+                    case '<': entity = "&lt;"; break;
+                    case '>': entity = "&gt;"; break;
+                    case '&': entity = "&amp;"; break;
+                    case '"': entity = "&quot;"; break;
+                    case '\'': entity = "&apos;"; break;
+                    default: continue;
+                }
+                // Cut only at ASCII characters, so a surrogate pair is never split.
+                Utf8Run(buffer, value, start, i - start);
+                Markup(buffer, entity);
+                start = i + 1;
+            }
+            Utf8Run(buffer, value, start, value.Length - start);
+        }
+
+        private static void Utf8Run(PooledBufferWriter buffer, string value, int index, int count)
+        {
+            if (count == 0) return;
+            var span = buffer.GetSpan(Utf8.GetMaxByteCount(count));
             int written;
             unsafe
             {
-                fixed (char* c = text)
+                fixed (char* c = value)
                 fixed (byte* b = span)
-                    written = Utf8.GetBytes(c, text.Length, b, span.Length);
+                    written = Utf8.GetBytes(c + index, count, b, span.Length);
             }
             buffer.Advance(written);
-        }
-
-        private static void Element(StringBuilder sb, string name, string value)
-        {
-            sb.Append('<').Append(name).Append('>');
-            Escape(sb, value);
-            sb.Append("</").Append(name).Append(">\n");
         }
 
         /// <summary>XML 1.0 escaping of text content and attribute values.</summary>

@@ -85,22 +85,25 @@ namespace EsmsZalo.Core.Sending
             values = new string[raw.Count];
             for (int i = 0; i < raw.Count; i++)
             {
-                string name = row.ParamNames != null && i < row.ParamNames.Count ? $"'{row.ParamNames[i]}'" : $"#{i + 1}";
                 if (!ValueText.TryConvert(raw[i], out var text, out var problem))
                 {
                     errorId = ErrorIds.TemplateParamInvalid;
-                    error = $"template parameter {name} {problem}";
+                    error = $"template parameter {ParamName(row, i)} {problem}";
                     return false;
                 }
                 if (string.IsNullOrWhiteSpace(text))
                 {
                     errorId = ErrorIds.TemplateParamEmpty;
-                    error = $"template parameter {name} is empty. Fill it in: eSMS refuses ZNS messages with empty template values.";
+                    error = $"template parameter {ParamName(row, i)} is empty. Fill it in: eSMS refuses ZNS messages with empty template values.";
                     return false;
                 }
                 values[i] = text!;
             }
             return true;
         }
+
+        // Only built for an error message: a valid row costs no string here.
+        private static string ParamName(MessageRow row, int i)
+            => row.ParamNames != null && i < row.ParamNames.Count ? $"'{row.ParamNames[i]}'" : $"#{i + 1}";
     }
 }

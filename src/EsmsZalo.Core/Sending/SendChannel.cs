@@ -31,7 +31,9 @@ namespace EsmsZalo.Core.Sending
         protected Action<string> Verbose { get; }
 
         public abstract string Path { get; }
-        public string Endpoint => EsmsPaths.NameOf(Path);
+        private string? _endpoint;
+        /// <summary>The short endpoint name, computed once (it goes into every result).</summary>
+        public string Endpoint => _endpoint ??= EsmsPaths.NameOf(Path);
         protected abstract string MediaType { get; }
         /// <summary>Rows per request (1 for the single-message endpoints).</summary>
         public abstract int BatchSize { get; }

@@ -17,6 +17,7 @@ namespace EsmsZalo.Core.Sending
     {
         private readonly Dictionary<ZnsSettings, ZnsSettings> _interned = new Dictionary<ZnsSettings, ZnsSettings>(SettingsComparer.Instance);
         private readonly HashSet<ulong> _seenRequestIds = new HashSet<ulong>();
+        private readonly List<string?> _parts = new List<string?>(16);
         private MessageRow? _lastRaw;
         private ZnsSettings? _lastSettings;
 
@@ -103,12 +104,15 @@ namespace EsmsZalo.Core.Sending
             }
             else
             {
-                int n = 7 + (values?.Length ?? 0) + 2 * (data?.Length ?? 0);
-                var parts = new List<string?>(n) { Endpoint, s.OAID, s.TemplateId, p.Phone, s.CampaignId, s.SendDate, p.OrderId };
+                // Prepare runs on the pipeline thread only, so one scratch list serves every row.
+                var parts = _parts;
+                parts.Clear();
+                parts.Add(Endpoint); parts.Add(s.OAID); parts.Add(s.TemplateId); parts.Add(p.Phone); parts.Add(s.CampaignId); parts.Add(s.SendDate); parts.Add(p.OrderId);
                 if (values != null) parts.AddRange(values);
                 if (data != null)
                     foreach (var kv in data) { parts.Add(kv.Key); parts.Add(kv.Value); }
                 p.RequestId = RequestIdGenerator.Derive(parts);
+                parts.Clear(); // holds no row's strings between rows
                 p.RequestIdDerived = true;
             }
             p.JournalKey = p.RequestId;
