@@ -27,6 +27,8 @@ public sealed class FaultSuiteTests(ITestOutputHelper output)
         return data;
     }
 
+    internal const int BulkBatch = 100;
+
     private static void Apply(EmulatorFaults f, string profile)
     {
         switch (profile)
@@ -51,7 +53,8 @@ public sealed class FaultSuiteTests(ITestOutputHelper output)
     {
         await using var emulator = await Harness.StartAsync(seed: 20250319);
         Apply(emulator.Faults, profile);
-        var options = new SendOptions { Retry = Harness.FastRetry(), ThrottleLimit = 4 };
+        // Bulk requests of 100 rows: 100 requests per run, so each profile injects a meaningful number of faults.
+        var options = new SendOptions { Retry = Harness.FastRetry(), ThrottleLimit = 4, BatchSize = kind == MessageKind.ZnsBulk ? BulkBatch : null };
 
         var run = Harness.Run(kind, Harness.Client(emulator), Enumerable.Range(0, rows).Select(i => Harness.Row(kind, i)), options);
 
@@ -94,7 +97,7 @@ public sealed class FaultSuiteTests(ITestOutputHelper output)
 
         string endpoint = kind == MessageKind.ZnsBulk ? "Send_zns_bulk_v4_post_json" : "SendZaloMessage_V5_post";
         int requests = emulator.State.RequestCount(endpoint);
-        int minimal = kind == MessageKind.ZnsBulk ? (rows + 499) / 500 : rows;
+        int minimal = kind == MessageKind.ZnsBulk ? (rows + BulkBatch - 1) / BulkBatch : rows;
         string line = string.Format(CultureInfo.InvariantCulture,
             "| {0} | {1} | {2:N0} | {3:N0} ({4:N0} needed, {5:N0} extra) | {6:N0} (124 on retry: {7:N0}) | {8:N0} | {9:N0} | {10:N0} | {11} | {12} | {13:0.0} s |",
             profile, kind == MessageKind.ZnsBulk ? "bulk" : "single", rows, requests, minimal, requests - minimal,
