@@ -129,9 +129,14 @@ internal static class Harness
         return Path.Combine(dir, name);
     }
 
-    /// <summary>RequestIds the emulator accepted more than once.</summary>
+    /// <summary>Messages the emulator accepted more than once: a RequestId twice (an SMS RequestId covers
+    /// many phones, so SMS counts a RequestId and phone pair), or a phone twice.</summary>
     public static List<string> Repeated(EsmsEmulator emulator)
-        => emulator.State.Accepted.Where(m => m.RequestId != null).GroupBy(m => m.RequestId!).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+    {
+        var accepted = emulator.State.Accepted;
+        return accepted.GroupBy(m => m.RequestId + "|" + m.Phone).Where(g => g.Count() > 1).Select(g => g.Key)
+            .Concat(accepted.GroupBy(m => m.Phone).Where(g => g.Count() > 1).Select(g => "phone " + g.Key)).ToList();
+    }
 }
 
 /// <summary>A TimeProvider the test moves by hand.</summary>
