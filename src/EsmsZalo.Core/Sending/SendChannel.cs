@@ -71,6 +71,13 @@ namespace EsmsZalo.Core.Sending
 
         protected abstract void WritePayload(PooledBufferWriter buffer, IReadOnlyList<PreparedRow> rows);
 
+        /// <summary>
+        /// Called (from any thread) with the rows of a request that got their final answer on an
+        /// attempt after which other rows of the same request are retried. They are returned again
+        /// by <see cref="SendAsync"/> with the rest.
+        /// </summary>
+        public Action<IReadOnlyList<SendResult>>? AnsweredEarly { get; set; }
+
         /// <summary>Sends one request's rows, retrying what may be retried, and returns one result per row in order.</summary>
         public async Task<SendResult[]> SendAsync(IReadOnlyList<PreparedRow> rows, CancellationToken cancellationToken)
         {
@@ -94,6 +101,16 @@ namespace EsmsZalo.Core.Sending
                 var outcome = await AttemptAsync(buffer, pendingRows, pending, uncertain, results, attempt, cancellationToken).ConfigureAwait(false);
                 var retry = outcome.Retry;
                 if (retry.Count == 0) break;
+
+                // Rows this attempt settled while others wait for a retry: hand them over now, so a
+                // cancel or a kill during the retry delay cannot lose what eSMS already accepted.
+                if (AnsweredEarly != null && retry.Count < pending.Count)
+                {
+                    var settled = new List<SendResult>(pending.Count - retry.Count);
+                    foreach (int i in pending)
+                        if (results[i] != null) settled.Add(results[i]!);
+                    if (settled.Count > 0) AnsweredEarly(settled);
+                }
 
                 if (attempt > Options.Retry.MaximumRetryCount)
                 {

@@ -51,6 +51,7 @@ namespace EsmsZalo.Core.Sending
                 MessageKind.SmsMulti => new SmsMultiChannel(client, _options, verbose),
                 _ => throw new ArgumentOutOfRangeException(nameof(kind)),
             };
+            if (_options.Journal != null) _channel.AnsweredEarly = Journal;
             Kind = kind;
             _gate = new SemaphoreSlim(_options.ThrottleLimit, _options.ThrottleLimit);
         }
@@ -249,14 +250,7 @@ namespace EsmsZalo.Core.Sending
 
             if (results != null)
             {
-                try
-                {
-                    _options.Journal?.Record(results);
-                }
-                catch (Exception ex)
-                {
-                    _warnings.Enqueue($"The journal could not record {results.Length} row(s): {SecretRedactor.Redact(ex.Message, _client.Credential)}. A later run with this journal will re-send them; eSMS blocks repeats for 24 h.");
-                }
+                Journal(results);
                 foreach (var r in results)
                 {
                     if (_stopCode == null && ErrorCodes.StopsTheRun(r.CodeResult) && r.Status == SendStatus.Rejected)
@@ -276,6 +270,18 @@ namespace EsmsZalo.Core.Sending
                 foreach (var r in results) Store(r);
             }
             _signal.Release();
+        }
+
+        private void Journal(IReadOnlyList<SendResult> results)
+        {
+            try
+            {
+                _options.Journal?.Record(results);
+            }
+            catch (Exception ex)
+            {
+                _warnings.Enqueue($"The journal could not record {results.Count} row(s): {SecretRedactor.Redact(ex.Message, _client.Credential)}. A later run with this journal will re-send them; eSMS blocks repeats for 24 h.");
+            }
         }
 
         private SendResult NotSent(PreparedRow p) => new SendResult
