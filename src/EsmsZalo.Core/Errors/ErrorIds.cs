@@ -35,6 +35,7 @@ namespace EsmsZalo.Core.Errors
         public const string Rejected = "EsmsRejected";
         public const string NotFound = "EsmsNotFound";
         public const string NotSent = "EsmsNotSent";
+        public const string OutcomeUnknown = "EsmsOutcomeUnknown";
         public const string Failed = "EsmsSendFailed";
         public const string MalformedResponse = "EsmsMalformedResponse";
         public const string HttpError = "EsmsHttpError";

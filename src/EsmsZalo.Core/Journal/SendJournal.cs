@@ -19,6 +19,8 @@ namespace EsmsZalo.Core.Journal
     public sealed class SendJournal : ISendJournal, IDisposable
     {
         private readonly Dictionary<string, JournalEntry> _completed = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
+        // Rows an earlier run sent with no final outcome recorded: key -> first "Sending" time.
+        private readonly Dictionary<string, DateTimeOffset> _unsettled = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         private readonly List<string> _warnings = new List<string>();
         private readonly object _lock = new object();
         private readonly FileStream _stream;
@@ -79,6 +81,18 @@ namespace EsmsZalo.Core.Journal
                     if (entry.Status == nameof(SendStatus.Accepted) || entry.Status == nameof(SendStatus.Duplicate) || entry.Status == nameof(SendStatus.Skipped))
                     {
                         if (!_completed.ContainsKey(entry.Key)) _completed[entry.Key] = entry;
+                        _unsettled.Remove(entry.Key);
+                    }
+                    else if (entry.Status == SendingStatus)
+                    {
+                        if (!_completed.ContainsKey(entry.Key) && !_unsettled.ContainsKey(entry.Key)
+                            && DateTimeOffset.TryParse(entry.Time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var sent))
+                            _unsettled[entry.Key] = sent;
+                    }
+                    else if (entry.Status == nameof(SendStatus.Rejected))
+                    {
+                        // eSMS refused it (or the module did): nothing went out; a new run may send it.
+                        _unsettled.Remove(entry.Key);
                     }
                 }
             }
@@ -123,9 +137,50 @@ namespace EsmsZalo.Core.Journal
         private static string? Str(JsonElement e, string name)
             => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
+        /// <summary>The status written before a request goes out.</summary>
+        public const string SendingStatus = "Sending";
+
         public bool TryGetCompleted(string key, out JournalEntry entry)
         {
             lock (_lock) return _completed.TryGetValue(key, out entry!);
+        }
+
+        public bool TryGetUnsettled(string key, out DateTimeOffset firstSent)
+        {
+            lock (_lock) return _unsettled.TryGetValue(key, out firstSent);
+        }
+
+        public void RecordSending(IReadOnlyList<JournalEntry> rows)
+        {
+            if (rows.Count == 0) return;
+            lock (_lock)
+            {
+                if (_disposed) return;
+                _buffer.Clear();
+                string time = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+                using (var w = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                {
+                    foreach (var r in rows)
+                    {
+                        w.Reset(_buffer);
+                        w.WriteStartObject();
+                        w.WriteString("time", time);
+                        w.WriteString("key", r.Key);
+                        w.WriteNumber("row", r.Row);
+                        w.WriteString("phone", r.Phone);
+                        w.WriteString("status", SendingStatus);
+                        w.WriteString("requestId", r.RequestId);
+                        if (r.Sandbox) w.WriteBoolean("sandbox", true);
+                        w.WriteEndObject();
+                        w.Flush();
+                        _buffer.GetSpan(1)[0] = (byte)'\n';
+                        _buffer.Advance(1);
+                    }
+                }
+                // Flushed to the OS before the request leaves, so a kill right after cannot lose it.
+                _stream.Write(_buffer.RawBuffer, 0, _buffer.WrittenCount);
+                _stream.Flush(flushToDisk: false);
+            }
         }
 
         public void Record(IReadOnlyList<SendResult> results)

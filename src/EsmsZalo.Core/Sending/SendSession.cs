@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using EsmsZalo.Core.Credentials;
 using EsmsZalo.Core.Errors;
 using EsmsZalo.Core.Http;
+using EsmsZalo.Core.Journal;
 
 namespace EsmsZalo.Core.Sending
 {
@@ -30,6 +31,8 @@ namespace EsmsZalo.Core.Sending
         private readonly ConcurrentQueue<string> _verbose = new ConcurrentQueue<string>();
         private readonly ConcurrentQueue<string> _warnings = new ConcurrentQueue<string>();
         private readonly EsmsClient _client;
+        /// <summary>eSMS blocks a repeated RequestId for 24 h; an hour's margin for clocks and queues.</summary>
+        internal static readonly TimeSpan UnsettledLimit = TimeSpan.FromHours(23);
         private long _count;
         private long _next = 1;
         private int _openRows;
@@ -86,6 +89,21 @@ namespace EsmsZalo.Core.Sending
                     RequestId = earlier.RequestId ?? (p.RequestId.Length > 0 ? p.RequestId : null), Endpoint = Endpoint,
                     Message = $"Not sent: the journal records this row as {earlier.Status} in an earlier run{(earlier.Time != null ? " (" + earlier.Time + ")" : "")}.",
                     InputObject = row.InputObject, Sandbox = row.Sandbox,
+                });
+                return;
+            }
+            if (_options.Journal != null && _options.Journal.TryGetUnsettled(p.JournalKey, out var firstSent)
+                && _options.Now() - firstSent >= UnsettledLimit)
+            {
+                // eSMS blocks a repeated RequestId for 24 h only. Past that, re-sending a row whose
+                // earlier outcome is unknown could deliver (and charge) it twice: say so instead.
+                Store(new SendResult
+                {
+                    Row = index, Phone = p.Phone, Status = SendStatus.Failed, ErrorId = ErrorIds.OutcomeUnknown,
+                    RequestId = p.RequestId.Length > 0 ? p.RequestId : null, Endpoint = Endpoint, InputObject = row.InputObject, Sandbox = row.Sandbox,
+                    Message = $"Row {index}: not sent again. An earlier run sent it at {firstSent:yyyy-MM-dd HH:mm} UTC and never learned the outcome (it was stopped, or eSMS's answer was lost). "
+                        + "That was more than 23 hours ago, so eSMS would no longer block a repeat and the customer could get it twice. "
+                        + "Check whether it arrived (eSMS portal or callbacks); to send it anyway, send this row without -JournalPath.",
                 });
                 return;
             }
@@ -207,6 +225,7 @@ namespace EsmsZalo.Core.Sending
             }
             _channel.BeginRequest(batch);
             _gate.Wait(_cts.Token);
+            if (_options.Journal != null) JournalSending(batch);
             var token = _cts.Token;
             Task.Run(() => RunAsync(batch, token));
         }
@@ -270,6 +289,24 @@ namespace EsmsZalo.Core.Sending
                 foreach (var r in results) Store(r);
             }
             _signal.Release();
+        }
+
+        private void JournalSending(List<PreparedRow> batch)
+        {
+            var entries = new JournalEntry[batch.Count];
+            for (int i = 0; i < batch.Count; i++)
+            {
+                var p = batch[i];
+                entries[i] = new JournalEntry { Key = p.JournalKey, Row = p.Row, Phone = p.Phone, RequestId = p.RequestId, Sandbox = p.Zns?.Sandbox ?? p.Sms?.Sandbox ?? false };
+            }
+            try
+            {
+                _options.Journal!.RecordSending(entries);
+            }
+            catch (Exception ex)
+            {
+                _warnings.Enqueue($"The journal could not record {batch.Count} row(s) about to be sent: {SecretRedactor.Redact(ex.Message, _client.Credential)}.");
+            }
         }
 
         private void Journal(IReadOnlyList<SendResult> results)
