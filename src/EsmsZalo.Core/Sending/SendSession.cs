@@ -244,6 +244,8 @@ namespace EsmsZalo.Core.Sending
             }
             finally
             {
+                // Before the gate opens: the request waiting for it must already see the stop.
+                if (results != null) NoteStop(results);
                 _gate.Release();
             }
 
@@ -257,25 +259,29 @@ namespace EsmsZalo.Core.Sending
                 {
                     _warnings.Enqueue($"The journal could not record {results.Length} row(s): {SecretRedactor.Redact(ex.Message, _client.Credential)}. A later run with this journal will re-send them; eSMS blocks repeats for 24 h.");
                 }
-                foreach (var r in results)
-                {
-                    if (_stopCode == null && ErrorCodes.StopsTheRun(r.CodeResult) && r.Status == SendStatus.Rejected)
-                    {
-                        lock (_lock)
-                        {
-                            if (_stopCode == null)
-                            {
-                                var entry = ErrorCodes.Lookup(r.CodeResult);
-                                _stopMessage = $"eSMS refused a request with {r.CodeResult} ({entry.Meaning}); no further rows are sent in this run. {entry.Advice}";
-                                _stopCode = r.CodeResult;
-                                _verbose.Enqueue(_stopMessage);
-                            }
-                        }
-                    }
-                }
                 foreach (var r in results) Store(r);
             }
             _signal.Release();
+        }
+
+        private void NoteStop(SendResult[] results)
+        {
+            foreach (var r in results)
+            {
+                if (_stopCode == null && ErrorCodes.StopsTheRun(r.CodeResult) && r.Status == SendStatus.Rejected)
+                {
+                    lock (_lock)
+                    {
+                        if (_stopCode == null)
+                        {
+                            var entry = ErrorCodes.Lookup(r.CodeResult);
+                            _stopMessage = $"eSMS refused a request with {r.CodeResult} ({entry.Meaning}); no further rows are sent in this run. {entry.Advice}";
+                            _stopCode = r.CodeResult;
+                            _verbose.Enqueue(_stopMessage);
+                        }
+                    }
+                }
+            }
         }
 
         private SendResult NotSent(PreparedRow p) => new SendResult
