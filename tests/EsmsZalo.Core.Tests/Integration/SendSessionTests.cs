@@ -439,4 +439,56 @@ public sealed class SendSessionTests
         });
         Assert.Equal(0, emulator.State.AcceptedCount);
     }
+
+    private static IEnumerable<MessageRow> SmsRows(int n, string content) => Enumerable.Range(0, n).Select(i => new MessageRow
+    {
+        Phone = SessionRunner.Phone(i), Content = content, Brandname = Demo.Brandname, SmsType = "CustomerCare",
+    });
+
+    [Fact]
+    public async Task Sms_content_with_xml_characters_arrives_exactly_as_written()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        const string content = "Ưu đãi <50%> & \"quà\" 'tặng' </CONTENT><APIKEY>x</APIKEY>";
+        var results = await SessionRunner.RunAsync(MessageKind.SmsMulti, emulator.Client(), TestEmulator.FastOptions(), SmsRows(30, content));
+
+        Assert.All(results, r => Assert.Equal(SendStatus.Accepted, r.Status));
+        Assert.Equal(30, emulator.State.AcceptedCount);
+        Assert.All(emulator.State.Accepted, m =>
+        {
+            Assert.Equal(content, m.Content);
+            Assert.Equal(Demo.Brandname, m.Brandname);
+            Assert.Equal("2", m.SmsType);
+        });
+    }
+
+    [Fact]
+    public async Task Sms_rows_sent_again_are_blocked_as_duplicates()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var first = await SessionRunner.RunAsync(MessageKind.SmsMulti, emulator.Client(), TestEmulator.FastOptions(), SmsRows(5020, "Nhắc lịch hẹn"));
+        Assert.All(first, r => Assert.Equal(SendStatus.Accepted, r.Status));
+
+        var again = await SessionRunner.RunAsync(MessageKind.SmsMulti, emulator.Client(), TestEmulator.FastOptions(), SmsRows(5020, "Nhắc lịch hẹn"));
+
+        Assert.All(again, r => Assert.Equal(SendStatus.Duplicate, r.Status));
+        Assert.Equal(first.Select(r => r.RequestId), again.Select(r => r.RequestId));
+        Assert.Equal(5020, emulator.State.AcceptedCount);
+    }
+
+    [Fact]
+    public async Task Rate_limit_answers_are_retried_with_the_same_ids_until_accepted()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        emulator.Faults.Code160Rate = 0.4;
+        var options = TestEmulator.FastOptions(throttle: 4, batchSize: 10);
+        options.Retry.MaximumRetryCount = 12;
+
+        var results = await SessionRunner.RunAsync(MessageKind.ZnsBulk, emulator.Client(), options, BulkRows(100));
+
+        Assert.All(results, r => Assert.Equal(SendStatus.Accepted, r.Status));
+        Assert.Contains(results, r => r.Attempts > 1);
+        Assert.Equal(100, emulator.State.AcceptedCount);
+        Assert.Equal(100, emulator.State.Accepted.Select(m => m.RequestId).Distinct().Count());
+    }
 }
