@@ -264,28 +264,14 @@ namespace EsmsZalo.Core.Sending
             }
             finally
             {
+                // Before the gate opens: the request waiting for it must already see the stop.
+                if (results != null) NoteStop(results);
                 _gate.Release();
             }
 
             if (results != null)
             {
                 Journal(results);
-                foreach (var r in results)
-                {
-                    if (_stopCode == null && ErrorCodes.StopsTheRun(r.CodeResult) && r.Status == SendStatus.Rejected)
-                    {
-                        lock (_lock)
-                        {
-                            if (_stopCode == null)
-                            {
-                                var entry = ErrorCodes.Lookup(r.CodeResult);
-                                _stopMessage = $"eSMS refused a request with {r.CodeResult} ({entry.Meaning}); no further rows are sent in this run. {entry.Advice}";
-                                _stopCode = r.CodeResult;
-                                _verbose.Enqueue(_stopMessage);
-                            }
-                        }
-                    }
-                }
                 foreach (var r in results) Store(r);
             }
             _signal.Release();
@@ -318,6 +304,26 @@ namespace EsmsZalo.Core.Sending
             catch (Exception ex)
             {
                 _warnings.Enqueue($"The journal could not record {results.Count} row(s): {SecretRedactor.Redact(ex.Message, _client.Credential)}. A later run with this journal will re-send them; eSMS blocks repeats for 24 h.");
+            }
+        }
+
+        private void NoteStop(SendResult[] results)
+        {
+            foreach (var r in results)
+            {
+                if (_stopCode == null && ErrorCodes.StopsTheRun(r.CodeResult) && r.Status == SendStatus.Rejected)
+                {
+                    lock (_lock)
+                    {
+                        if (_stopCode == null)
+                        {
+                            var entry = ErrorCodes.Lookup(r.CodeResult);
+                            _stopMessage = $"eSMS refused a request with {r.CodeResult} ({entry.Meaning}); no further rows are sent in this run. {entry.Advice}";
+                            _stopCode = r.CodeResult;
+                            _verbose.Enqueue(_stopMessage);
+                        }
+                    }
+                }
             }
         }
 
