@@ -10,28 +10,8 @@ namespace EsmsZalo.Commands
     /// <summary>Send-EsmsZns: one ZNS message per row (SendZaloMessage_V5_post), template values as TempData.</summary>
     [Cmdlet(VerbsCommunications.Send, "EsmsZns", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SendResult))]
-    public sealed class SendEsmsZnsCommand : SendCmdletBase
+    public sealed class SendEsmsZnsCommand : ZnsSendCmdletBase
     {
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, Position = 0)]
-        [Alias(PhoneAliases.A1, PhoneAliases.A2, PhoneAliases.A3, PhoneAliases.A4, PhoneAliases.A5, PhoneAliases.A6, PhoneAliases.A7, PhoneAliases.A8,
-               PhoneAliases.A9, PhoneAliases.A10, PhoneAliases.A11, PhoneAliases.A12, PhoneAliases.A13, PhoneAliases.A14, PhoneAliases.A15)]
-        [AllowEmptyString, AllowNull]
-        public string? Phone { get; set; }
-
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("OA", "ZaloOAID")]
-        [ArgumentCompleter(typeof(Completers.OAIDCompleter))]
-        public string? OAID { get; set; }
-
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("TempID", "Template")]
-        [ArgumentCompleter(typeof(Completers.TemplateIdCompleter))]
-        public string? TemplateId { get; set; }
-
-        /// <summary>Check each row against the template's parameters (fetched once) before sending; rows that break it are rejected here.</summary>
-        [Parameter]
-        public SwitchParameter ValidateTemplate { get; set; }
-
         /// <summary>Template values by name: @{ customer_name = 'Chị A'; service = 'Gội đầu' }.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("TempData")]
