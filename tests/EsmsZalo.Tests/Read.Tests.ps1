@@ -17,32 +17,6 @@ BeforeAll {
         try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
     }
 
-    # Everything a run left behind, as text (as in Secrets.Tests.ps1): every stream record with all
-    # its properties, and the error records with their exception chain, details and target.
-    function ConvertTo-EvidenceText {
-        param([object[]]$Records, [object[]]$Errors)
-        $sb = [System.Text.StringBuilder]::new()
-        foreach ($r in @($Records) + @($Errors)) {
-            if ($null -eq $r) { continue }
-            $null = $sb.AppendLine([string]$r)
-            $null = $sb.AppendLine(($r | Format-List * -Force | Out-String -Width 4096))
-            if ($r -is [System.Management.Automation.ErrorRecord]) {
-                $null = $sb.AppendLine($r.Exception.ToString())
-                $null = $sb.AppendLine([string]$r.ErrorDetails)
-                $null = $sb.AppendLine(($r.ErrorDetails | Format-List * -Force | Out-String -Width 4096))
-                $null = $sb.AppendLine(($r.TargetObject | Out-String -Width 4096))
-                $e = $r.Exception
-                while ($e) { $null = $sb.AppendLine(($e | Format-List * -Force | Out-String -Width 4096)); $e = $e.InnerException }
-            }
-            elseif ($r -is [System.Management.Automation.InformationalRecord]) {
-                $null = $sb.AppendLine($r.Message)
-            }
-            else {
-                $null = $sb.AppendLine(($r | ConvertTo-Json -Depth 4 -WarningAction SilentlyContinue))
-            }
-        }
-        $sb.ToString()
-    }
 }
 
 AfterAll {

@@ -7,33 +7,6 @@ BeforeAll {
     Import-EsmsTestModule
     Clear-EsmsAmbientCredential
     $script:Emulator = Start-TestEmulator
-
-    # Everything a run left behind, as text: every stream record with all its properties, the
-    # error records in $Error (exception chain, details, target), and the journal file.
-    function ConvertTo-EvidenceText {
-        param([object[]]$Records, [object[]]$Errors, [string]$JournalPath)
-        $sb = [System.Text.StringBuilder]::new()
-        foreach ($r in @($Records) + @($Errors)) {
-            if ($null -eq $r) { continue }
-            $null = $sb.AppendLine([string]$r)
-            $null = $sb.AppendLine(($r | Format-List * -Force | Out-String -Width 4096))
-            if ($r -is [System.Management.Automation.ErrorRecord]) {
-                $null = $sb.AppendLine($r.Exception.ToString())
-                $null = $sb.AppendLine([string]$r.ErrorDetails)
-                $null = $sb.AppendLine(($r.TargetObject | Out-String -Width 4096))
-                $e = $r.Exception
-                while ($e) { $null = $sb.AppendLine(($e | Format-List * -Force | Out-String -Width 4096)); $e = $e.InnerException }
-            }
-            elseif ($r -is [System.Management.Automation.InformationalRecord]) {
-                $null = $sb.AppendLine($r.Message)
-            }
-            else {
-                $null = $sb.AppendLine(($r | ConvertTo-Json -Depth 4 -WarningAction SilentlyContinue))
-            }
-        }
-        if ($JournalPath -and (Test-Path $JournalPath)) { $null = $sb.AppendLine((Get-Content $JournalPath -Raw)) }
-        $sb.ToString()
-    }
 }
 
 AfterAll {

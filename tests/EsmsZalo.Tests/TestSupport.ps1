@@ -95,3 +95,32 @@ function Clear-EsmsAmbientCredential {
 
 # The first $Count customers of examples/customers.csv, as Import-Csv gives them.
 function Get-Customers { param([int]$Count = 40) Import-Csv $script:CustomersCsv -Encoding utf8 | Select-Object -First $Count }
+
+# Everything a person or a log could see of a run, as one string, for the secrets checks: each
+# record and error with all its properties, inner exceptions, error details, target objects, and
+# the journal file when one was written.
+function ConvertTo-EvidenceText {
+    param([object[]]$Records, [object[]]$Errors, [string]$JournalPath)
+    $sb = [System.Text.StringBuilder]::new()
+    foreach ($r in @($Records) + @($Errors)) {
+        if ($null -eq $r) { continue }
+        $null = $sb.AppendLine([string]$r)
+        $null = $sb.AppendLine(($r | Format-List * -Force | Out-String -Width 4096))
+        if ($r -is [System.Management.Automation.ErrorRecord]) {
+            $null = $sb.AppendLine($r.Exception.ToString())
+            $null = $sb.AppendLine([string]$r.ErrorDetails)
+            $null = $sb.AppendLine(($r.ErrorDetails | Format-List * -Force | Out-String -Width 4096))
+            $null = $sb.AppendLine(($r.TargetObject | Out-String -Width 4096))
+            $e = $r.Exception
+            while ($e) { $null = $sb.AppendLine(($e | Format-List * -Force | Out-String -Width 4096)); $e = $e.InnerException }
+        }
+        elseif ($r -is [System.Management.Automation.InformationalRecord]) {
+            $null = $sb.AppendLine($r.Message)
+        }
+        else {
+            $null = $sb.AppendLine(($r | ConvertTo-Json -Depth 4 -WarningAction SilentlyContinue))
+        }
+    }
+    if ($JournalPath -and (Test-Path $JournalPath)) { $null = $sb.AppendLine((Get-Content $JournalPath -Raw)) }
+    $sb.ToString()
+}
