@@ -178,7 +178,7 @@ namespace EsmsZalo.Core.Sending
             if (!answer.IsSuccess)
             {
                 string msg = $"eSMS answered HTTP {answer.StatusCode} to {Endpoint}: {Redact(answer.Excerpt())}. Check the base address (-BaseUri).";
-                foreach (int i in pending) results[i] = Result(pendingRow(i), SendStatus.Failed, null, ErrorIds.HttpError, attempt, $"Row {pendingRow(i).Row}: {msg}", answer);
+                FailAll(null, ErrorIds.HttpError, msg);
                 return outcome;
             }
 
@@ -190,7 +190,7 @@ namespace EsmsZalo.Core.Sending
             catch (FormatException ex)
             {
                 string msg = $"eSMS's answer could not be read ({ex.Message}); it was: {Redact(answer.Excerpt())}. The row was not marked Accepted; running the same input again is safe.";
-                foreach (int i in pending) results[i] = Result(pendingRow(i), SendStatus.Failed, null, ErrorIds.MalformedResponse, attempt, $"Row {pendingRow(i).Row}: {msg}", answer);
+                FailAll(null, ErrorIds.MalformedResponse, msg);
                 return outcome;
             }
 
@@ -207,15 +207,14 @@ namespace EsmsZalo.Core.Sending
                 string msg = invalid
                     ? $"eSMS did not accept the request: {Redact(parsed.Error)}. The raw answer was: {Redact(answer.Excerpt())}"
                     : $"eSMS's answer carries no result code: {Redact(answer.Excerpt())}. The row was not marked Accepted; running the same input again is safe.";
-                foreach (int i in pending)
-                    results[i] = Result(pendingRow(i), SendStatus.Failed, null, invalid ? ErrorIds.InvalidRequest : ErrorIds.MalformedResponse, attempt, $"Row {pendingRow(i).Row}: {msg}", answer);
+                FailAll(null, invalid ? ErrorIds.InvalidRequest : ErrorIds.MalformedResponse, msg);
                 return outcome;
             }
 
             if (PerItemAnswers && parsed.Code == ErrorCodes.Accepted)
             {
                 string msg = $"eSMS answered 100 but listed no result per row, so no SMSID is known: {Redact(answer.Excerpt())}. The row was not marked Accepted; running the same input again is safe (eSMS blocks repeats with 124).";
-                foreach (int i in pending) results[i] = Result(pendingRow(i), SendStatus.Failed, "100", ErrorIds.MalformedResponse, attempt, $"Row {pendingRow(i).Row}: {msg}", answer);
+                FailAll("100", ErrorIds.MalformedResponse, msg);
                 return outcome;
             }
 
@@ -223,7 +222,12 @@ namespace EsmsZalo.Core.Sending
                 Classify(pending[k], pendingRows[k], parsed.Code, parsed.SmsId, parsed.Explanation, uncertain, results, attempt, outcome, answer);
             return outcome;
 
-            PreparedRow pendingRow(int i) => pendingRows[pending.IndexOf(i)];
+            // Every row of the request gets the same Failed result; pending[k] is the index of pendingRows[k].
+            void FailAll(string? code, string errorId, string msg)
+            {
+                for (int k = 0; k < pending.Count; k++)
+                    results[pending[k]] = Result(pendingRows[k], SendStatus.Failed, code, errorId, attempt, $"Row {pendingRows[k].Row}: {msg}", answer);
+            }
         }
 
         private void MapDetail(SendAnswer parsed, HttpAnswer answer, List<PreparedRow> pendingRows, List<int> pending,
