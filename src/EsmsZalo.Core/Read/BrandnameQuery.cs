@@ -15,16 +15,8 @@ namespace EsmsZalo.Core.Read
         {
             // The keys are path segments here, so they are escaped like any path segment.
             string path = EsmsPaths.GetBrandnames + Uri.EscapeDataString(client.Credential.ApiKey) + "/" + Uri.EscapeDataString(client.Credential.SecretKey);
-            HttpAnswer answer;
-            try
-            {
-                answer = await client.GetAsync(path, cancellationToken).ConfigureAwait(false);
-            }
-            catch (EsmsTransportException ex)
-            {
-                // The client names the endpoint by its path, which here holds the keys.
-                throw new EsmsTransportException(SecretRedactor.Redact(ex.Message, client.Credential), ex.MayHaveReachedServer, ex.TimedOut);
-            }
+            // EsmsClient masks the keys wherever it names this path in a message.
+            HttpAnswer answer = await client.GetAsync(path, cancellationToken).ConfigureAwait(false);
             using var doc = ReadAnswer.Parse(answer, EsmsPaths.NameOf(EsmsPaths.GetBrandnames), client.Credential);
             return Read(doc.RootElement, client.Credential);
         }
