@@ -137,6 +137,101 @@ Describe 'Send-EsmsZns' {
     }
 }
 
+# The optional per-row parameters (CampaignId, SendDate, CallbackUrl, RequestId, SendingMode, Params,
+# TemplateData, SmsType) are read from each row's columns in one pass, not by PowerShell's
+# by-property-name binding; these pin the rules a spreadsheet relies on.
+Describe 'Per-row columns' {
+    BeforeEach { Reset-TestEmulator $Emulator }
+
+    It 'reads CampaignId, SendDate, CallbackUrl, RequestId, SendingMode and Params from each row' {
+        $rows = @(
+            [pscustomobject]@{ Phone = '0912000001'; CampaignId = 'camp-A'; SendDate = '25/12/2027 09:00'; CallbackUrl = 'http://127.0.0.1:9/cb'; RequestId = 'given-1'; SendingMode = 'Normal'; Params = @('A1', 'B1', 'C1', 'D1') }
+            [pscustomobject]@{ Phone = '0912000002'; CampaignId = 'camp-B'; SendDate = '26/12/2027 10:30'; CallbackUrl = 'http://127.0.0.1:9/cb2'; RequestId = 'given-2'; SendingMode = 'Normal'; Params = @('A2', 'B2', 'C2', 'D2') }
+        )
+        $results = @($rows | Send-EsmsZnsBulk @Common @Zns)
+        $results.Status | Should -Be @('Accepted', 'Accepted')
+        $results.RequestId | Should -Be @('given-1', 'given-2')
+        $sent = @(Get-EmulatorMessages $Emulator | Sort-Object Phone)
+        $sent.CampaignId | Should -Be @('camp-A', 'camp-B')
+        $sent.SendDate | Should -Be @('2027-12-25 09:00:00', '2027-12-26 10:30:00')
+        $sent.CallbackUrl | Should -Be @('http://127.0.0.1:9/cb', 'http://127.0.0.1:9/cb2')
+        $sent.RequestId | Should -Be @('given-1', 'given-2')
+        $sent[0].Params | Should -Be @('A1', 'B1', 'C1', 'D1')
+        $sent[1].Params | Should -Be @('A2', 'B2', 'C2', 'D2')
+    }
+
+    It 'reads a column by an alias (Campaign, ScheduleTime), and the parameter''s own name wins over an alias' {
+        $rows = @(
+            [pscustomobject]@{ Phone = '0912000011'; Campaign = 'by-alias'; ScheduleTime = '25/12/2027 08:00'; Name = 'A'; Service = 'B'; Code = 'C'; Date = 'D' }
+            [pscustomobject]@{ Phone = '0912000012'; CampaignName = 'alias-loses'; CampaignId = 'name-wins'; Name = 'A'; Service = 'B'; Code = 'C'; Date = 'D' }
+        )
+        $results = @($rows | Send-EsmsZnsBulk @Common @Zns -ParamProperty Name, Service, Code, Date)
+        $results.Status | Should -Be @('Accepted', 'Accepted')
+        $sent = @(Get-EmulatorMessages $Emulator | Sort-Object Phone)
+        $sent.CampaignId | Should -Be @('by-alias', 'name-wins')
+        $sent[0].SendDate | Should -Be '2027-12-25 08:00:00'
+    }
+
+    It 'a value given on the command line is used for every row and the column is not read' {
+        $rows = @(Get-Customers 3 | Select-Object *, @{ n = 'CampaignId'; e = { "column-$($_.Code)" } })
+        $results = @($rows | Send-EsmsZnsBulk @Common @Zns -ParamProperty Name, Service, Code, Date -CampaignId 'from-command-line')
+        $results.Status | Should -Be (@('Accepted') * 3)
+        @(Get-EmulatorMessages $Emulator).CampaignId | Should -Be (@('from-command-line') * 3)
+    }
+
+    It 'rows of different shapes in one pipeline each get their own columns, and a missing column means the default' {
+        $rows = @(
+            [pscustomobject]@{ Phone = '0912000021'; Name = 'A'; Service = 'B'; Code = 'C'; Date = 'D' }
+            [pscustomobject]@{ Phone = '0912000022'; Name = 'A'; Service = 'B'; Code = 'C'; Date = 'D'; CampaignId = 'second-only' }
+            [pscustomobject]@{ Name = 'A'; Service = 'B'; Code = 'C'; Date = 'D'; SDT = '0912000023' }
+        )
+        $results = @($rows | Send-EsmsZnsBulk @Common @Zns -ParamProperty Name, Service, Code, Date)
+        $results.Status | Should -Be (@('Accepted') * 3)
+        $sent = @(Get-EmulatorMessages $Emulator | Sort-Object Phone)
+        $sent.Phone | Should -Be @('0912000021', '0912000022', '0912000023')
+        $sent[0].CampaignId | Should -BeNullOrEmpty
+        $sent[1].CampaignId | Should -Be 'second-only'
+        $sent[2].CampaignId | Should -BeNullOrEmpty
+    }
+
+    It 'Send-EsmsZns reads TemplateData from a property that holds a hashtable' {
+        $row = [pscustomobject]@{ Phone = '0912000031'; TemplateData = @{ customer_name = 'Chị C'; service = 'Gội'; customer_code = 'KH31'; appointment_date = '01/01/2028' } }
+        $result = $row | Send-EsmsZns @Common @Zns
+        $result.Status | Should -Be 'Accepted'
+        (Get-EmulatorMessages $Emulator).TempData.customer_code | Should -Be 'KH31'
+    }
+
+    It 'a TemplateData cell that is not a table rejects that row with EsmsInvalidColumn, naming the column; the other rows go' {
+        $rows = @(
+            [pscustomobject]@{ Phone = '0912000041'; TemplateData = @{ customer_name = 'A'; service = 'B'; customer_code = 'C'; appointment_date = 'D' } }
+            [pscustomobject]@{ Phone = '0912000042'; TemplateData = 'customer_name=A' }
+            [pscustomobject]@{ Phone = '0912000043'; TemplateData = @{ customer_name = 'A'; service = 'B'; customer_code = 'E'; appointment_date = 'D' } }
+        )
+        $results = @($rows | Send-EsmsZns @Common @Zns -ErrorVariable rowErrors -ErrorAction SilentlyContinue)
+        $results.Count | Should -Be 3
+        $results.Status | Should -Be @('Accepted', 'Rejected', 'Accepted')
+        $results[1].ErrorId | Should -Be 'EsmsInvalidColumn'
+        $rowErrors.Count | Should -Be 1
+        $rowErrors[0].FullyQualifiedErrorId | Should -BeLike 'EsmsInvalidColumn*'
+        $rowErrors[0].TargetObject | Should -Be $rows[1]
+        $rowErrors[0].ToString() | Should -BeLike '*TemplateData*'
+        $rowErrors[0].ToString() | Should -BeLike '*row 2*'
+        (Get-EmulatorStats $Emulator).AcceptedCount | Should -Be 2
+    }
+
+    It 'Send-EsmsSmsMulti reads SmsType from a column and still takes plain numbers' {
+        $numbers = @(1..30 | ForEach-Object { '0912{0:D6}' -f (100 + $_) })
+        $rows = @($numbers | ForEach-Object { [pscustomobject]@{ Phone = $_; SmsType = 'Advertising' } })
+        $results = @($rows | Send-EsmsSmsMulti @Common -Content 'Ưu đãi tháng 12' -Brandname $Brandname)
+        $results.Status | Should -Be (@('Accepted') * 30)
+        @(Get-EmulatorMessages $Emulator).SmsType | Select-Object -Unique | Should -Be '1'
+        Reset-TestEmulator $Emulator
+        $plain = @($numbers | Send-EsmsSmsMulti @Common -Content 'Nhắc lịch' -Brandname $Brandname)
+        $plain.Status | Should -Be (@('Accepted') * 30)
+        @(Get-EmulatorMessages $Emulator).SmsType | Select-Object -Unique | Should -Be '2'
+    }
+}
+
 Describe 'Send-EsmsJourney' {
     BeforeEach { Reset-TestEmulator $Emulator }
 

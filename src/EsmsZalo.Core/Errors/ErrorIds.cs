@@ -23,6 +23,8 @@ namespace EsmsZalo.Core.Errors
         public const string InvalidCallbackUrl = "EsmsInvalidCallbackUrl";
         public const string InvalidSendingMode = "EsmsInvalidSendingMode";
         public const string InvalidCampaignId = "EsmsInvalidCampaignId";
+        /// <summary>A column of the input row holds a value of the wrong kind (a CSV cell where a table is needed).</summary>
+        public const string InvalidColumn = "EsmsInvalidColumn";
         public const string ContentEmpty = "EsmsContentEmpty";
         public const string ContentTooLong = "EsmsContentTooLong";
         public const string ContentInvalidCharacter = "EsmsContentInvalidCharacter";

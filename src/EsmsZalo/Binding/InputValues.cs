@@ -6,30 +6,14 @@ using System.Management.Automation;
 namespace EsmsZalo.Binding
 {
     /// <summary>
-    /// Reads named values off pipeline objects (Import-Csv rows, custom objects, hashtables) for
-    /// -ParamProperty and -TemplateDataProperty. A missing name is reported, never guessed.
+    /// Small helpers for values taken off pipeline rows: hashtable keys by name, and PSObject
+    /// wrappers taken off so Core sees plain strings, numbers and dates. Rows themselves are read
+    /// by <see cref="RowColumns"/>.
     /// </summary>
     internal static class InputValues
     {
-        /// <summary>Reads <paramref name="name"/>; false when the object has no such property.</summary>
-        internal static bool TryRead(object? input, string name, out object? value)
-        {
-            value = null;
-            switch (input)
-            {
-                case null:
-                    return false;
-                case PSObject pso when pso.BaseObject is IDictionary d0 && !(pso.BaseObject is PSCustomObject):
-                    return TryDictionary(d0, name, out value);
-                case IDictionary d:
-                    return TryDictionary(d, name, out value);
-            }
-            var ps = input as PSObject ?? PSObject.AsPSObject(input);
-            var prop = ps.Properties[name];
-            if (prop == null) return false;
-            value = Unwrap(prop.Value);
-            return true;
-        }
+        /// <summary>Reads key <paramref name="name"/> of a hashtable, exactly or ignoring case.</summary>
+        internal static bool TryRead(IDictionary d, string name, out object? value) => TryDictionary(d, name, out value);
 
         private static bool TryDictionary(IDictionary d, string name, out object? value)
         {

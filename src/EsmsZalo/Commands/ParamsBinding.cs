@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Management.Automation;
 using EsmsZalo.Binding;
 using EsmsZalo.Core.Errors;
 using EsmsZalo.Core.Sending;
@@ -9,14 +8,18 @@ namespace EsmsZalo.Commands
     /// <summary>-Params / -ParamProperty for the cmdlets whose templates take an ordered value list.</summary>
     internal static class ParamsBinding
     {
-        internal static void Fill(MessageRow row, object[]? values, string[]? properties, object? input)
+        /// <summary>
+        /// Fills <see cref="MessageRow.Params"/> from -ParamProperty (read off the row by
+        /// <paramref name="columns"/>, whose indexes are <paramref name="slots"/>) or else from -Params.
+        /// </summary>
+        internal static void Fill(MessageRow row, object[]? values, string[]? properties, RowColumns columns, int[]? slots)
         {
-            if (properties != null && properties.Length > 0)
+            if (properties != null && properties.Length > 0 && slots != null)
             {
                 var list = new object?[properties.Length];
                 for (int i = 0; i < properties.Length; i++)
                 {
-                    if (!InputValues.TryRead(input, properties[i], out var value))
+                    if (!columns.TryGetProperty(slots[i], out var value))
                     {
                         row.PresetErrorId = ErrorIds.TemplateParamMissing;
                         row.PresetError = $"the input has no property '{properties[i]}' named in -ParamProperty. Check the CSV header (names must match) or the -ParamProperty list.";

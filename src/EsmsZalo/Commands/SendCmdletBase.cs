@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Management.Automation;
+using EsmsZalo.Binding;
 using EsmsZalo.Core.Credentials;
 using EsmsZalo.Core.Errors;
 using EsmsZalo.Core.Journal;
@@ -19,6 +20,10 @@ namespace EsmsZalo.Commands
     public abstract class SendCmdletBase : EsmsCmdletBase
     {
         private SendSession? _session;
+        private readonly RowColumns _columns = new RowColumns();
+
+        /// <summary>This run's row reader: the current row's columns after <see cref="RowColumns.Apply"/>.</summary>
+        private protected RowColumns Columns => _columns;
         private SendJournal? _journal;
         private EsmsCredential? _credential;
         private Core.Http.EsmsClient? _client;
@@ -31,20 +36,25 @@ namespace EsmsZalo.Commands
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         public PSObject? InputObject { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        // The optional per-row parameters below are read from the row's columns by RowColumns
+        // (one pass per row) when the command line does not give them; see RegisterColumns.
+
+        /// <summary>Campaign name shown in the eSMS report; also read from a CampaignId/Campaign/CampaignName column.</summary>
+        [Parameter]
         [Alias("Campaign", "CampaignName")]
         public string? CampaignId { get; set; }
 
-        /// <summary>Schedule (Vietnam time when no zone is given); empty = now.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary>Schedule (Vietnam time when no zone is given); empty = now. Also read from a SendDate/ScheduleTime/SendTime column.</summary>
+        [Parameter]
         [Alias("ScheduleTime", "SendTime")]
         public object? SendDate { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary>Delivery-report address; also read from a CallbackUrl column.</summary>
+        [Parameter]
         public string? CallbackUrl { get; set; }
 
-        /// <summary>Given RequestId (max 50); empty = derived from the message so re-runs are blocked by eSMS.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary>Given RequestId (max 50); empty = derived from the message so re-runs are blocked by eSMS. Also read from a RequestId column.</summary>
+        [Parameter]
         public string? RequestId { get; set; }
 
         /// <summary>Validate at eSMS without storing, charging or delivering.</summary>
@@ -75,6 +85,18 @@ namespace EsmsZalo.Commands
         /// <summary>Rows per request, for the bulk kinds.</summary>
         protected virtual int? RequestBatchSize => null;
 
+        /// <summary>
+        /// Names the optional per-row parameters read from each row's columns when the command line
+        /// does not give them. Called once, in BeginProcessing, before any row is bound.
+        /// </summary>
+        private protected virtual void RegisterColumns(RowColumns columns, InvocationInfo invocation)
+        {
+            columns.Add(invocation, nameof(CampaignId), v => CampaignId = RowColumns.Text(v));
+            columns.Add(invocation, nameof(SendDate), v => SendDate = InputValues.Unwrap(v));
+            columns.Add(invocation, nameof(CallbackUrl), v => CallbackUrl = RowColumns.Text(v));
+            columns.Add(invocation, nameof(RequestId), v => RequestId = RowColumns.Text(v));
+        }
+
         /// <summary>Builds the Core row from the bound parameters.</summary>
         protected abstract MessageRow BuildRow();
 
@@ -83,6 +105,7 @@ namespace EsmsZalo.Commands
 
         protected override void BeginProcessing()
         {
+            RegisterColumns(_columns, MyInvocation);
             var client = CreateClient();
             _client = client;
             _credential = client.Credential;
@@ -124,7 +147,13 @@ namespace EsmsZalo.Commands
 
         protected override void ProcessRecord()
         {
+            string? columnProblem = _columns.Apply(InputObject);
             var row = BuildRow();
+            if (columnProblem != null && row.PresetErrorId == null)
+            {
+                row.PresetErrorId = ErrorIds.InvalidColumn;
+                row.PresetError = columnProblem;
+            }
             row.InputObject ??= CurrentPipelineObject();
             if (!ShouldProcess(Target(row), DescribeAction(row))) return;
             try

@@ -15,14 +15,24 @@ namespace EsmsZalo.Commands
         [AllowEmptyString, AllowNull]
         public string? OrderId { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary>Template values in template order; also read from a Params column.</summary>
+        [Parameter]
         [AllowEmptyCollection]
         public object[]? Params { get; set; }
 
         [Parameter]
         public string[]? ParamProperty { get; set; }
 
+        private int[]? _paramSlots;
+
         protected override MessageKind Kind => MessageKind.Journey;
+
+        private protected override void RegisterColumns(RowColumns columns, InvocationInfo invocation)
+        {
+            base.RegisterColumns(columns, invocation);
+            if (ParamProperty != null && ParamProperty.Length > 0) _paramSlots = columns.AddProperties(ParamProperty);
+            else columns.Add(invocation, nameof(Params), v => Params = RowColumns.List(v));
+        }
 
         protected override MessageRow BuildRow()
         {
@@ -31,7 +41,7 @@ namespace EsmsZalo.Commands
                 Phone = Phone, OAID = OAID, TemplateId = TemplateId, OrderId = OrderId, CampaignId = CampaignId,
                 SendDate = InputValues.Unwrap(SendDate), CallbackUrl = CallbackUrl, RequestId = RequestId, Sandbox = Sandbox.IsPresent,
             };
-            ParamsBinding.Fill(row, Params, ParamProperty, InputObject);
+            ParamsBinding.Fill(row, Params, ParamProperty, Columns, _paramSlots);
             if (ValidateTemplate) CheckTemplate(row);
             return row;
         }

@@ -25,8 +25,8 @@ namespace EsmsZalo.Commands
         [Alias("Sender")]
         public string? Brandname { get; set; }
 
-        /// <summary>CustomerCare (2, default) or Advertising (1).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary>CustomerCare (2, default) or Advertising (1); also read from an SmsType column.</summary>
+        [Parameter]
         [ArgumentCompleter(typeof(SmsTypeCompleter))]
         public string SmsType { get; set; } = "CustomerCare";
 
@@ -36,6 +36,12 @@ namespace EsmsZalo.Commands
         public int BatchSize { get; set; } = 5000;
 
         protected override MessageKind Kind => MessageKind.SmsMulti;
+
+        private protected override void RegisterColumns(RowColumns columns, InvocationInfo invocation)
+        {
+            base.RegisterColumns(columns, invocation);
+            columns.Add(invocation, nameof(SmsType), v => SmsType = RowColumns.Text(v) ?? "CustomerCare");
+        }
         protected override int? RequestBatchSize => BatchSize;
 
         protected override MessageRow BuildRow() => new MessageRow

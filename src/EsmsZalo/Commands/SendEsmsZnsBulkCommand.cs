@@ -9,8 +9,8 @@ namespace EsmsZalo.Commands
     [OutputType(typeof(SendResult))]
     public sealed class SendEsmsZnsBulkCommand : ZnsSendCmdletBase
     {
-        /// <summary>Template values in template order.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary>Template values in template order; also read from a Params column.</summary>
+        [Parameter]
         [AllowEmptyCollection]
         public object[]? Params { get; set; }
 
@@ -18,7 +18,8 @@ namespace EsmsZalo.Commands
         [Parameter]
         public string[]? ParamProperty { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary>Normal (default) or ExceedQuota; also read from a SendingMode column.</summary>
+        [Parameter]
         [ArgumentCompleter(typeof(SendingModeCompleter))]
         public string? SendingMode { get; set; }
 
@@ -27,7 +28,18 @@ namespace EsmsZalo.Commands
         [ValidateRange(1, 500)]
         public int BatchSize { get; set; } = 500;
 
+        private int[]? _paramSlots;
+
         protected override MessageKind Kind => MessageKind.ZnsBulk;
+
+        private protected override void RegisterColumns(RowColumns columns, InvocationInfo invocation)
+        {
+            base.RegisterColumns(columns, invocation);
+            if (ParamProperty != null && ParamProperty.Length > 0) _paramSlots = columns.AddProperties(ParamProperty);
+            else columns.Add(invocation, nameof(Params), v => Params = RowColumns.List(v));
+            columns.Add(invocation, nameof(SendingMode), v => SendingMode = RowColumns.Text(v));
+        }
+
         protected override int? RequestBatchSize => BatchSize;
 
         protected override MessageRow BuildRow()
@@ -37,7 +49,7 @@ namespace EsmsZalo.Commands
                 Phone = Phone, OAID = OAID, TemplateId = TemplateId, CampaignId = CampaignId, SendDate = InputValues.Unwrap(SendDate),
                 CallbackUrl = CallbackUrl, RequestId = RequestId, SendingMode = SendingMode, Sandbox = Sandbox.IsPresent,
             };
-            ParamsBinding.Fill(row, Params, ParamProperty, InputObject);
+            ParamsBinding.Fill(row, Params, ParamProperty, Columns, _paramSlots);
             if (ValidateTemplate) CheckTemplate(row);
             return row;
         }

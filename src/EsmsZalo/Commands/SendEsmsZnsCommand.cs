@@ -12,8 +12,8 @@ namespace EsmsZalo.Commands
     [OutputType(typeof(SendResult))]
     public sealed class SendEsmsZnsCommand : ZnsSendCmdletBase
     {
-        /// <summary>Template values by name: @{ customer_name = 'Chị A'; service = 'Gội đầu' }.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary>Template values by name: @{ customer_name = 'Chị A'; service = 'Gội đầu' }; also read from a TemplateData property.</summary>
+        [Parameter]
         [Alias("TempData")]
         public IDictionary? TemplateData { get; set; }
 
@@ -21,12 +21,22 @@ namespace EsmsZalo.Commands
         [Parameter]
         public string[]? TemplateDataProperty { get; set; }
 
-        /// <summary>Normal (default) or ExceedQuota (whitelisted OAs only).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary>Normal (default) or ExceedQuota (whitelisted OAs only); also read from a SendingMode column.</summary>
+        [Parameter]
         [ArgumentCompleter(typeof(SendingModeCompleter))]
         public string? SendingMode { get; set; }
 
         protected override MessageKind Kind => MessageKind.Zns;
+
+        private protected override void RegisterColumns(RowColumns columns, InvocationInfo invocation)
+        {
+            base.RegisterColumns(columns, invocation);
+            columns.Add(invocation, nameof(TemplateData), v => TemplateData = RowColumns.Table(v));
+            columns.Add(invocation, nameof(SendingMode), v => SendingMode = RowColumns.Text(v));
+            if (TemplateDataProperty != null && TemplateDataProperty.Length > 0) _dataSlots = columns.AddProperties(TemplateDataProperty);
+        }
+
+        private int[]? _dataSlots;
 
         protected override MessageRow BuildRow()
         {
@@ -39,12 +49,12 @@ namespace EsmsZalo.Commands
             if (TemplateData != null)
                 foreach (DictionaryEntry e in TemplateData)
                     data.Add(new KeyValuePair<string, object?>(e.Key?.ToString() ?? "", InputValues.Unwrap(e.Value)));
-            if (TemplateDataProperty != null)
+            if (TemplateDataProperty != null && _dataSlots != null)
             {
-                var input = InputObject;
-                foreach (string name in TemplateDataProperty)
+                for (int i = 0; i < TemplateDataProperty.Length; i++)
                 {
-                    if (!InputValues.TryRead(input, name, out var value))
+                    string name = TemplateDataProperty[i];
+                    if (!Columns.TryGetProperty(_dataSlots[i], out var value))
                     {
                         row.PresetErrorId = ErrorIds.TemplateParamMissing;
                         row.PresetError = $"the input has no property '{name}' named in -TemplateDataProperty. Check the CSV header (names must match), or fill TemplateData another way.";
