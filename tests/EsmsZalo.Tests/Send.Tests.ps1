@@ -219,6 +219,43 @@ Describe 'Per-row columns' {
         (Get-EmulatorStats $Emulator).AcceptedCount | Should -Be 2
     }
 
+    It 'a row without a phone column gets a Rejected result and an EsmsInvalidPhone error naming the row; the others go' {
+        $rows = @(
+            [pscustomobject]@{ Phone = '0912000051'; Name = 'A'; Service = 'B'; Code = 'C'; Date = 'D' }
+            [pscustomobject]@{ Name = 'A'; Service = 'B'; Code = 'C'; Date = 'D'; Email = 'a@example.vn' }
+            [pscustomobject]@{ Receiver = '0912000053'; Name = 'A'; Service = 'B'; Code = 'C'; Date = 'D' }
+        )
+        $results = @($rows | Send-EsmsZnsBulk @Common @Zns -ParamProperty Name, Service, Code, Date -ErrorVariable rowErrors -ErrorAction SilentlyContinue)
+        $results.Count | Should -Be 3
+        $results.Status | Should -Be @('Accepted', 'Rejected', 'Accepted')
+        $results[1].ErrorId | Should -Be 'EsmsInvalidPhone'
+        $rowErrors.Count | Should -Be 1
+        $rowErrors[0].TargetObject | Should -Be $rows[1]
+        $rowErrors[0].ToString() | Should -BeLike '*row 2*'
+        $rowErrors[0].ToString() | Should -BeLike '*phone column*'
+        (Get-EmulatorStats $Emulator).AcceptedCount | Should -Be 2
+    }
+
+    It 'Send-EsmsZns with neither -Phone nor pipeline input returns one Rejected result that says to give -Phone' {
+        $data = @{ customer_name = 'A'; service = 'B'; customer_code = 'C'; appointment_date = 'D' }
+        $result = Send-EsmsZns @Common @Zns -TemplateData $data -ErrorVariable rowErrors -ErrorAction SilentlyContinue
+        $result.Status | Should -Be 'Rejected'
+        $result.ErrorId | Should -Be 'EsmsInvalidPhone'
+        $rowErrors[0].ToString() | Should -BeLike '*-Phone*'
+        (Get-EmulatorStats $Emulator).TotalRequests | Should -Be 0
+    }
+
+    It 'Send-EsmsJourney: a row without an order id is rejected with EsmsMissingOrderId; the others go' {
+        $rows = @(
+            [pscustomobject]@{ Phone = '0912000061'; MaDonHang = 'DH-61'; Name = 'A'; Code = 'C' }
+            [pscustomobject]@{ Phone = '0912000062'; Name = 'A'; Code = 'C' }
+        )
+        $results = @($rows | Send-EsmsJourney @Common -OAID $DemoOaId -TemplateId $JourneyTemplateId -ParamProperty Name, Code -ErrorAction SilentlyContinue)
+        $results.Status | Should -Be @('Accepted', 'Rejected')
+        $results[1].ErrorId | Should -Be 'EsmsMissingOrderId'
+        @(Get-EmulatorMessages $Emulator).OrderId | Should -Be 'DH-61'
+    }
+
     It 'Send-EsmsSmsMulti reads SmsType from a column and still takes plain numbers' {
         $numbers = @(1..30 | ForEach-Object { '0912{0:D6}' -f (100 + $_) })
         $rows = @($numbers | ForEach-Object { [pscustomobject]@{ Phone = $_; SmsType = 'Advertising' } })
@@ -229,6 +266,11 @@ Describe 'Per-row columns' {
         $plain = @($numbers | Send-EsmsSmsMulti @Common -Content 'Nhắc lịch' -Brandname $Brandname)
         $plain.Status | Should -Be (@('Accepted') * 30)
         @(Get-EmulatorMessages $Emulator).SmsType | Select-Object -Unique | Should -Be '2'
+        Reset-TestEmulator $Emulator
+        # Numbers from a spreadsheet may arrive as numbers, without the leading 0.
+        $numeric = @($numbers | ForEach-Object { [long]$_ } | Send-EsmsSmsMulti @Common -Content 'Nhắc lịch' -Brandname $Brandname)
+        $numeric.Phone | Should -Be $numbers
+        $numeric.Status | Should -Be (@('Accepted') * 30)
     }
 }
 

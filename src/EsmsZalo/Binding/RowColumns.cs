@@ -55,9 +55,10 @@ namespace EsmsZalo.Binding
         /// <paramref name="set"/> receives the raw value (null when the row has no such column) and
         /// converts it; a conversion that throws rejects the row, naming the column.
         /// </summary>
-        internal void Add(InvocationInfo invocation, string parameter, Action<object?> set)
+        /// <returns>The parameter's index for <see cref="Found"/>, or -1 when the command line gave it.</returns>
+        internal int Add(InvocationInfo invocation, string parameter, Action<object?> set)
         {
-            if (invocation.BoundParameters.ContainsKey(parameter)) return;
+            if (invocation.BoundParameters.ContainsKey(parameter)) return -1;
             int slot = _columns.Count;
             _columns.Add(new Column(parameter, set));
             // Rank 0 for the parameter's own name, then the aliases in the order they are declared:
@@ -70,7 +71,11 @@ namespace EsmsZalo.Binding
             }
             _values = new object?[_columns.Count];
             _ranks = new int[_columns.Count];
+            return slot;
         }
+
+        /// <summary>Whether the last row had a column for the parameter at <paramref name="index"/> (from <see cref="Add"/>).</summary>
+        internal bool Found(int index) => _ranks[index] != Absent;
 
         /// <summary>
         /// Reads the properties named by -ParamProperty or -TemplateDataProperty in the same pass;

@@ -21,6 +21,7 @@ namespace EsmsZalo.Commands
     {
         private SendSession? _session;
         private readonly RowColumns _columns = new RowColumns();
+        private int _phoneSlot = -1;
 
         /// <summary>This run's row reader: the current row's columns after <see cref="RowColumns.Apply"/>.</summary>
         private protected RowColumns Columns => _columns;
@@ -35,6 +36,18 @@ namespace EsmsZalo.Commands
         /// <summary>The whole pipeline row, read by -ParamProperty/-TemplateDataProperty and returned as the error target.</summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         public PSObject? InputObject { get; set; }
+
+        /// <summary>
+        /// The recipient. Read from the row's Phone column (or one of the aliases) unless given on the
+        /// command line; Send-EsmsSmsMulti also takes plain numbers piped in. Not Mandatory on
+        /// purpose: a row without a phone gets a Rejected result and an error naming the row, like
+        /// any other bad row, instead of a binding error that would leave it without a result.
+        /// </summary>
+        [Parameter(Position = 0)]
+        [Alias(PhoneAliases.A1, PhoneAliases.A2, PhoneAliases.A3, PhoneAliases.A4, PhoneAliases.A5, PhoneAliases.A6, PhoneAliases.A7, PhoneAliases.A8,
+               PhoneAliases.A9, PhoneAliases.A10, PhoneAliases.A11, PhoneAliases.A12, PhoneAliases.A13, PhoneAliases.A14, PhoneAliases.A15)]
+        [AllowEmptyString, AllowNull]
+        public string? Phone { get; set; }
 
         // The optional per-row parameters below are read from the row's columns by RowColumns
         // (one pass per row) when the command line does not give them; see RegisterColumns.
@@ -91,6 +104,7 @@ namespace EsmsZalo.Commands
         /// </summary>
         private protected virtual void RegisterColumns(RowColumns columns, InvocationInfo invocation)
         {
+            _phoneSlot = columns.Add(invocation, nameof(Phone), v => Phone = RowColumns.Text(v));
             columns.Add(invocation, nameof(CampaignId), v => CampaignId = RowColumns.Text(v));
             columns.Add(invocation, nameof(SendDate), v => SendDate = InputValues.Unwrap(v));
             columns.Add(invocation, nameof(CallbackUrl), v => CallbackUrl = RowColumns.Text(v));
@@ -153,6 +167,13 @@ namespace EsmsZalo.Commands
             {
                 row.PresetErrorId = ErrorIds.InvalidColumn;
                 row.PresetError = columnProblem;
+            }
+            if (_phoneSlot >= 0 && row.Phone == null && row.PresetErrorId == null && !_columns.Found(_phoneSlot))
+            {
+                row.PresetErrorId = ErrorIds.InvalidPhone;
+                row.PresetError = InputObject == null
+                    ? "no phone number was given. Give -Phone, or pipe in rows that have a Phone column."
+                    : "the row has no phone column. Name the column Phone (PhoneNumber, Mobile, SDT, SoDienThoai and Receiver are read too), or give -Phone.";
             }
             row.InputObject ??= CurrentPipelineObject();
             if (!ShouldProcess(Target(row), DescribeAction(row))) return;

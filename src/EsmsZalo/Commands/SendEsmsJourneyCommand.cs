@@ -9,8 +9,8 @@ namespace EsmsZalo.Commands
     [OutputType(typeof(SendResult))]
     public sealed class SendEsmsJourneyCommand : ZnsSendCmdletBase
     {
-        /// <summary>The order (journey) this message belongs to.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The order (journey) this message belongs to; also read from an OrderId/OrderCode/MaDonHang column. A row without one is rejected (EsmsMissingOrderId).</summary>
+        [Parameter]
         [Alias("OrderCode", "MaDonHang")]
         [AllowEmptyString, AllowNull]
         public string? OrderId { get; set; }
@@ -30,6 +30,7 @@ namespace EsmsZalo.Commands
         private protected override void RegisterColumns(RowColumns columns, InvocationInfo invocation)
         {
             base.RegisterColumns(columns, invocation);
+            columns.Add(invocation, nameof(OrderId), v => OrderId = RowColumns.Text(v));
             if (ParamProperty != null && ParamProperty.Length > 0) _paramSlots = columns.AddProperties(ParamProperty);
             else columns.Add(invocation, nameof(Params), v => Params = RowColumns.List(v));
         }

@@ -9,13 +9,6 @@ namespace EsmsZalo.Commands
     [OutputType(typeof(SendResult))]
     public sealed class SendEsmsSmsMultiCommand : SendCmdletBase
     {
-        /// <summary>From a property of the row, or the row itself when plain numbers are piped in.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true, Position = 0)]
-        [Alias(PhoneAliases.A1, PhoneAliases.A2, PhoneAliases.A3, PhoneAliases.A4, PhoneAliases.A5, PhoneAliases.A6, PhoneAliases.A7, PhoneAliases.A8,
-               PhoneAliases.A9, PhoneAliases.A10, PhoneAliases.A11, PhoneAliases.A12, PhoneAliases.A13, PhoneAliases.A14, PhoneAliases.A15)]
-        [AllowEmptyString, AllowNull]
-        public string? Phone { get; set; }
-
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Message", "NoiDung")]
         [AllowEmptyString]
@@ -46,8 +39,16 @@ namespace EsmsZalo.Commands
 
         protected override MessageRow BuildRow() => new MessageRow
         {
-            Phone = Phone ?? (InputObject?.BaseObject as string), Content = Content, Brandname = Brandname, SmsType = SmsType, CampaignId = CampaignId,
+            Phone = Phone ?? PlainNumber(InputObject?.BaseObject), Content = Content, Brandname = Brandname, SmsType = SmsType, CampaignId = CampaignId,
             SendDate = InputValues.Unwrap(SendDate), CallbackUrl = CallbackUrl, RequestId = RequestId, Sandbox = Sandbox.IsPresent,
+        };
+
+        /// <summary>A plain string or number piped in is the phone itself (a spreadsheet number column may arrive as a number).</summary>
+        private static string? PlainNumber(object? value) => value switch
+        {
+            string s => s,
+            int or long or decimal or double => System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+            _ => null,
         };
 
         protected override string DescribeAction(MessageRow row)

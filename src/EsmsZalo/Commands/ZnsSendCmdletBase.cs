@@ -8,12 +8,6 @@ namespace EsmsZalo.Commands
     /// </summary>
     public abstract class ZnsSendCmdletBase : SendCmdletBase
     {
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, Position = 0)]
-        [Alias(PhoneAliases.A1, PhoneAliases.A2, PhoneAliases.A3, PhoneAliases.A4, PhoneAliases.A5, PhoneAliases.A6, PhoneAliases.A7, PhoneAliases.A8,
-               PhoneAliases.A9, PhoneAliases.A10, PhoneAliases.A11, PhoneAliases.A12, PhoneAliases.A13, PhoneAliases.A14, PhoneAliases.A15)]
-        [AllowEmptyString, AllowNull]
-        public string? Phone { get; set; }
-
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("OA", "ZaloOAID")]
         [ArgumentCompleter(typeof(Completers.OAIDCompleter))]
