@@ -1,0 +1,147 @@
+#!/usr/bin/env pwsh
+<#
+.SYNOPSIS
+    Measures the Send-* cmdlets in PowerShell against the loops an admin writes by hand.
+.DESCRIPTION
+    The console benchmark (dotnet run -c Release --project tests/EsmsZalo.Benchmarks) measures
+    the core without PowerShell. This script measures what a user runs: a CSV piped through
+    Import-Csv into the cmdlets, against the emulator on 127.0.0.1, side by side with
+    Import-Csv | Measure-Object (what the pipeline itself allows) and with the issue's
+    hand-written Invoke-RestMethod loops (per row, and chunked by 500 one request at a time).
+
+    Needs pwsh 7 and a build (dotnet build -c Release EsmsZalo.sln stages out/EsmsZalo). It
+    starts its own emulator on a free loopback port and stops it at the end. Every case runs
+    after a warm-up, -Repeat times, with the emulator reset before each run (so every RequestId
+    is new); the median is printed. Nothing here is a test: it measures and reports.
+.EXAMPLE
+    pwsh tests/EsmsZalo.Benchmarks/Measure-Cmdlets.ps1
+.EXAMPLE
+    pwsh tests/EsmsZalo.Benchmarks/Measure-Cmdlets.ps1 -Rows 20000 -Repeat 1 -Markdown
+#>
+[CmdletBinding()]
+param(
+    [int]$Rows = 100000,
+    [int]$Repeat = 3,
+    [string]$Module,
+    [switch]$Markdown
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+$root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+if (-not $Module) { $Module = Join-Path $root 'out/EsmsZalo/EsmsZalo.psd1' }
+if (-not (Test-Path $Module)) { throw "No built module at $Module. Run: dotnet build -c Release EsmsZalo.sln" }
+Import-Module $Module -Force
+
+$apiKey = 'DEMOAPIKEY0123456789'; $secretKey = 'DEMOSECRETKEY0123456789'   # the emulator's demo account
+$oa = '4097311281936189049'; $template = '267247'
+$cred = [pscredential]::new($apiKey, (ConvertTo-SecureString $secretKey -AsPlainText -Force))
+
+# ---- emulator -----------------------------------------------------------------------------------
+$dll = Get-ChildItem (Join-Path $root 'src/EsmsZalo.Emulator/bin') -Filter EsmsZalo.Emulator.dll -Recurse |
+    Where-Object { $_.Directory.Name -like 'net*' } |
+    Sort-Object @{ Expression = { $_.FullName -like '*Release*' }; Descending = $true }, @{ Expression = 'LastWriteTimeUtc'; Descending = $true } |
+    Select-Object -First 1
+if (-not $dll) { throw 'The emulator is not built. Run: dotnet build -c Release EsmsZalo.sln' }
+$log = [IO.Path]::GetTempFileName()
+$emu = Start-Process dotnet -ArgumentList @($dll.FullName, '--port', '0', '--no-callbacks') -RedirectStandardOutput $log -PassThru -NoNewWindow
+$work = Join-Path ([IO.Path]::GetTempPath()) "esms-bench-$PID"
+try {
+    $base = $null
+    for ($i = 0; -not $base -and $i -lt 600; $i++) {
+        $m = Select-String -Path $log -Pattern 'Base address\s*:\s*(\S+)' -ErrorAction SilentlyContinue | Select-Object -First 1
+        if ($m) { $base = $m.Matches[0].Groups[1].Value } else { Start-Sleep -Milliseconds 100 }
+    }
+    if (-not $base) { throw "The emulator did not start: $(Get-Content $log -Raw)" }
+    $emuRoot = ([Uri]$base).GetLeftPart([UriPartial]::Authority) + '/'
+    function Reset-Emulator([int]$LatencyMs) {
+        $null = Invoke-RestMethod -Method Post -Uri "${emuRoot}_emulator/reset"
+        $null = Invoke-RestMethod -Method Post -Uri "${emuRoot}_emulator/faults" -Body "{`"LatencyMs`":$LatencyMs}" -ContentType 'application/json'
+    }
+
+    # ---- input: an admin's CSV ----------------------------------------------------------------------
+    $null = New-Item -ItemType Directory -Path $work -Force
+    $csv = Join-Path $work 'customers.csv'
+    $names = 'Nguyễn Văn An', 'Trần Thị Bích', 'Lê Hoàng Nam', 'Phạm Thu Hà', 'Võ Minh Tuấn', 'Đặng Ngọc Lan'
+    $services = 'Cắt tóc nam', 'Gội đầu dưỡng sinh', 'Nhuộm tóc', 'Uốn tóc', 'Chăm sóc da mặt'
+    $writer = [IO.StreamWriter]::new($csv, $false, [Text.UTF8Encoding]::new($false))
+    $writer.WriteLine('Phone,customer_name,service,customer_code,appointment_date')
+    for ($i = 0; $i -lt $Rows; $i++) {
+        $writer.WriteLine(('09{0:D8},{1},{2},KH{3:D7},25/12/2026 09:{4:D2}' -f (10000000 + $i), $names[$i % 6], $services[$i % 5], $i, ($i % 60)))
+    }
+    $writer.Dispose()
+
+    # ---- the cases ---------------------------------------------------------------------------------
+    $bulkUrl = $base + 'Send_zns_bulk_v4_post_json/'
+    $singleUrl = $base + 'SendZaloMessage_V5_post/'
+    $columns = 'customer_name', 'service', 'customer_code', 'appointment_date'
+    $common = @{ Credential = $cred; BaseUri = $base; OAID = $oa; TemplateId = $template; ProgressAction = 'SilentlyContinue' }
+
+    # The issue's hand-chunked loop: 500 rows per request, one request at a time.
+    $handChunked = {
+        param($Path, $Count)
+        $all = @(Import-Csv $Path | Select-Object -First $Count)
+        $ok = 0
+        for ($s = 0; $s -lt $all.Count; $s += 500) {
+            $chunk = $all[$s..([Math]::Min($s + 499, $all.Count - 1))]
+            $data = foreach ($r in $chunk) { @{ Phone = $r.Phone; RequestId = "hc-$($r.customer_code)"; Params = @($r.customer_name, $r.service, $r.customer_code, $r.appointment_date) } }
+            $body = @{ ApiKey = $apiKey; SecretKey = $secretKey; OAID = $oa; TempID = $template; campaignid = ''; Sandbox = '0'; CallbackUrl = ''; Data = @($data) } | ConvertTo-Json -Depth 4 -Compress
+            $answer = Invoke-RestMethod -Method Post -Uri $bulkUrl -Body ([Text.Encoding]::UTF8.GetBytes($body)) -ContentType 'application/json; charset=utf-8'
+            $ok += @($answer.detail | Where-Object { $_.CodeResult -eq '100' }).Count
+        }
+        $ok
+    }
+    # The issue's per-row loop: one V5 request per row.
+    $perRow = {
+        param($Path, $Count)
+        $ok = 0
+        foreach ($r in (Import-Csv $Path | Select-Object -First $Count)) {
+            $body = @{ ApiKey = $apiKey; SecretKey = $secretKey; OAID = $oa; TempID = $template; Phone = $r.Phone; RequestId = "pr-$($r.customer_code)"; Sandbox = '0'; campaignid = ''; CallbackUrl = ''; SendingMode = '1'
+                TempData = @(@{ key = 'customer_name'; value = $r.customer_name }, @{ key = 'service'; value = $r.service }, @{ key = 'customer_code'; value = $r.customer_code }, @{ key = 'appointment_date'; value = $r.appointment_date }) } | ConvertTo-Json -Depth 4 -Compress
+            $answer = Invoke-RestMethod -Method Post -Uri $singleUrl -Body ([Text.Encoding]::UTF8.GetBytes($body)) -ContentType 'application/json; charset=utf-8'
+            if ($answer.CodeResult -eq '100') { $ok++ }
+        }
+        $ok
+    }
+    $cases = @(
+        @{ Name = 'Import-Csv | Measure-Object'; Latency = 0; Count = $Rows; Run = { param($p, $n) (Import-Csv $p | Select-Object -First $n | Measure-Object).Count } }
+        @{ Name = 'Import-Csv | Send-EsmsZnsBulk'; Latency = 0; Count = $Rows; Run = { param($p, $n) @(Import-Csv $p | Select-Object -First $n | Send-EsmsZnsBulk @common -ParamProperty $columns | Where-Object Status -EQ Accepted).Count } }
+        @{ Name = 'Hand-chunked Invoke-RestMethod loop'; Latency = 0; Count = [Math]::Min($Rows, 50000); Run = $handChunked }
+        @{ Name = 'Import-Csv | Send-EsmsZnsBulk'; Latency = 50; Count = $Rows; Run = { param($p, $n) @(Import-Csv $p | Select-Object -First $n | Send-EsmsZnsBulk @common -ParamProperty $columns | Where-Object Status -EQ Accepted).Count } }
+        @{ Name = 'Import-Csv | Send-EsmsZnsBulk -ThrottleLimit 8'; Latency = 50; Count = $Rows; Run = { param($p, $n) @(Import-Csv $p | Select-Object -First $n | Send-EsmsZnsBulk @common -ThrottleLimit 8 -ParamProperty $columns | Where-Object Status -EQ Accepted).Count } }
+        @{ Name = 'Hand-chunked Invoke-RestMethod loop'; Latency = 50; Count = [Math]::Min($Rows, 20000); Run = $handChunked }
+        @{ Name = 'Import-Csv | Send-EsmsZns -ThrottleLimit 16'; Latency = 50; Count = [Math]::Min($Rows, 2000); Run = { param($p, $n) @(Import-Csv $p | Select-Object -First $n | Send-EsmsZns @common -ThrottleLimit 16 -TemplateDataProperty $columns | Where-Object Status -EQ Accepted).Count } }
+        @{ Name = 'Per-row Invoke-RestMethod loop'; Latency = 50; Count = [Math]::Min($Rows, 100); Run = $perRow }
+    )
+
+    $results = foreach ($case in $cases) {
+        Reset-Emulator $case.Latency
+        $null = & $case.Run $csv ([Math]::Min($case.Count, 1000))   # warm-up: JIT, connections, emulator
+        $rates = for ($r = 0; $r -lt $Repeat; $r++) {
+            Reset-Emulator $case.Latency
+            [GC]::Collect()
+            $done = 0
+            $t = Measure-Command { $done = & $case.Run $csv $case.Count }
+            if ($done -ne $case.Count) { Write-Warning "$($case.Name): $done of $($case.Count) rows done" }
+            $case.Count / $t.TotalSeconds
+        }
+        $sorted = @($rates | Sort-Object)
+        [pscustomobject]@{ Case = $case.Name; LatencyMs = $case.Latency; Rows = $case.Count; RowsPerSecond = [Math]::Round($sorted[[int][Math]::Floor($sorted.Count / 2)]) }
+    }
+}
+finally {
+    if ($emu -and -not $emu.HasExited) { $emu.Kill(); $null = $emu.WaitForExit(10000) }
+    Remove-Item $log -ErrorAction SilentlyContinue
+    Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+$cpu = [Environment]::ProcessorCount
+"pwsh $($PSVersionTable.PSVersion), $cpu logical cores, $([Runtime.InteropServices.RuntimeInformation]::OSDescription); $Rows rows, median of $Repeat"
+if ($Markdown) {
+    '| Case | Latency | Rows | Rows/s |'
+    '|---|---:|---:|---:|'
+    foreach ($r in $results) { '| {0} | {1} ms | {2:N0} | {3:N0} |' -f $r.Case, $r.LatencyMs, $r.Rows, $r.RowsPerSecond }
+}
+else {
+    $results | Format-Table -AutoSize | Out-String -Width 200
+}
