@@ -93,7 +93,6 @@ internal static class CoreOnly
             for (int i = 0; i < n; i++) { ch.Prepare(rows[i], i + 1, out var p); batch.Add(p!); }
             Stage("ZnsBulkChannel.SendAsync (write, post, parse, results)", () => ch.SendAsync(batch, default).GetAwaiter().GetResult(), n);
         }
-
     }
 
     private static void Stage(string name, Action op, int rowsPerOp)
