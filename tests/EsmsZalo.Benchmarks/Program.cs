@@ -8,6 +8,7 @@ using EsmsZalo.Core.Payloads;
 
 // dotnet run -c Release --project tests/EsmsZalo.Benchmarks [-- --quick] [--no-write] [--out FILE] [--no-scale]
 // --cpu-only: only the CPU-cost section. --explore: where the core's per-row CPU and allocations go (prepare vs whole session).
+// --core-only [REPS] [--no-stages]: no emulator; body fingerprints, each stage of the bulk path, and the whole in-memory core path REPS times (default 3).
 // --check-xml: the SMS XML body equals the former StringBuilder encoding on 20,000 random bodies.
 // Internal: --scale-child ROWS BASEADDRESS (one scaling run in a fresh process, so its peak working set is its own).
 
@@ -15,6 +16,7 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 if (args.Length == 1 && args[0] == "--explore") return Explore.Run();
+if (args.Length >= 1 && args[0] == "--core-only") return CoreOnly.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3, !args.Contains("--no-stages"));
 if (args.Length == 1 && args[0] == "--check-xml") return CheckXml.Run();
 if (args.Length >= 3 && args[0] == "--scale-child")
     return ScaleChild.Run(long.Parse(args[1], CultureInfo.InvariantCulture), new Uri(args[2]));

@@ -80,12 +80,25 @@ namespace EsmsZalo.Core.Phones
                 return false;
             }
 
-            var chars = new char[10];
-            chars[0] = '0';
-            digits.Slice(from, 9).CopyTo(new Span<char>(chars, 1, 9));
-            normalized = new string(chars);
             error = string.Empty;
+            // Already ten plain digits (the common case in a clean file): the input is the answer,
+            // no new string needed.
+            if (from == 1 && input.Length == 10)
+            {
+                normalized = input;
+                return true;
+            }
+            Span<char> result = stackalloc char[10];
+            result[0] = '0';
+            digits.Slice(from, 9).CopyTo(result.Slice(1));
+            normalized = NewString(result);
             return true;
+        }
+
+        private static unsafe string NewString(Span<char> chars)
+        {
+            // netstandard2.0 has no string(ReadOnlySpan<char>) constructor; the pointer one copies the same.
+            fixed (char* p = chars) return new string(p, 0, chars.Length);
         }
 
         /// <summary>Normalises or throws <see cref="FormatException"/> with the reason.</summary>

@@ -149,7 +149,7 @@ namespace EsmsZalo.Core.Sending
             HttpAnswer answer;
             try
             {
-                answer = await Client.PostAsync(Path, buffer.RawBuffer, buffer.WrittenCount, MediaType, cancellationToken).ConfigureAwait(false);
+                answer = await Client.PostPooledAsync(Path, buffer.RawBuffer, buffer.WrittenCount, MediaType, cancellationToken).ConfigureAwait(false);
             }
             catch (EsmsTransportException ex)
             {
@@ -162,6 +162,22 @@ namespace EsmsZalo.Core.Sending
                 return outcome;
             }
 
+            // The answer's body is pooled: everything read from it (codes, SMSIDs, excerpts) is
+            // copied into strings before it goes back.
+            try
+            {
+                Interpret(answer, outcome, pendingRows, pending, uncertain, results, attempt);
+            }
+            finally
+            {
+                answer.ReturnBuffer();
+            }
+            return outcome;
+        }
+
+        private void Interpret(HttpAnswer answer, AttemptOutcome outcome, List<PreparedRow> pendingRows, List<int> pending,
+            bool[] uncertain, SendResult?[] results, int attempt)
+        {
             if (answer.StatusCode == 429 || answer.StatusCode >= 500)
             {
                 outcome.Reason = $"eSMS answered HTTP {answer.StatusCode}.";
@@ -172,32 +188,32 @@ namespace EsmsZalo.Core.Sending
                     if (answer.StatusCode >= 500) uncertain[i] = true;
                     outcome.Retry.Add(i);
                 }
-                return outcome;
+                return;
             }
 
             if (!answer.IsSuccess)
             {
                 string msg = $"eSMS answered HTTP {answer.StatusCode} to {Endpoint}: {Redact(answer.Excerpt())}. Check the base address (-BaseUri).";
                 FailAll(null, ErrorIds.HttpError, msg);
-                return outcome;
+                return;
             }
 
             SendAnswer parsed;
             try
             {
-                parsed = SendAnswerParser.Parse(answer.Body);
+                parsed = SendAnswerParser.Parse(answer.BodySpan);
             }
             catch (FormatException ex)
             {
                 string msg = $"eSMS's answer could not be read ({ex.Message}); it was: {Redact(answer.Excerpt())}. The row was not marked Accepted; running the same input again is safe.";
                 FailAll(null, ErrorIds.MalformedResponse, msg);
-                return outcome;
+                return;
             }
 
             if (PerItemAnswers && parsed.Detail != null && parsed.Detail.Count > 0)
             {
                 MapDetail(parsed, answer, pendingRows, pending, uncertain, results, attempt, outcome);
-                return outcome;
+                return;
             }
 
             // One code for every row of the request.
@@ -208,19 +224,19 @@ namespace EsmsZalo.Core.Sending
                     ? $"eSMS did not accept the request: {Redact(parsed.Error)}. The raw answer was: {Redact(answer.Excerpt())}"
                     : $"eSMS's answer carries no result code: {Redact(answer.Excerpt())}. The row was not marked Accepted; running the same input again is safe.";
                 FailAll(null, invalid ? ErrorIds.InvalidRequest : ErrorIds.MalformedResponse, msg);
-                return outcome;
+                return;
             }
 
             if (PerItemAnswers && parsed.Code == ErrorCodes.Accepted)
             {
                 string msg = $"eSMS answered 100 but listed no result per row, so no SMSID is known: {Redact(answer.Excerpt())}. The row was not marked Accepted; running the same input again is safe (eSMS blocks repeats with 124).";
                 FailAll("100", ErrorIds.MalformedResponse, msg);
-                return outcome;
+                return;
             }
 
             for (int k = 0; k < pending.Count; k++)
                 Classify(pending[k], pendingRows[k], parsed.Code, parsed.SmsId, parsed.Explanation, uncertain, results, attempt, outcome, answer);
-            return outcome;
+            return;
 
             // Every row of the request gets the same Failed result; pending[k] is the index of pendingRows[k].
             void FailAll(string? code, string errorId, string msg)

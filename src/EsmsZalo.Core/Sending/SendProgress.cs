@@ -24,6 +24,30 @@ namespace EsmsZalo.Core.Sending
         internal void AddRow() => Interlocked.Increment(ref _rows);
         internal void AddRequest() => Interlocked.Increment(ref _requests);
 
+        /// <summary>Counts a request's results with one interlocked add per status present.</summary>
+        internal void AddAll(SendResult[] results)
+        {
+            // Completed first, then the statuses, in the same order as Add.
+            Interlocked.Add(ref _completed, results.Length);
+            long accepted = 0, duplicate = 0, rejected = 0, failed = 0, skipped = 0;
+            foreach (var r in results)
+            {
+                switch (r.Status)
+                {
+                    case EsmsZalo.SendStatus.Accepted: accepted++; break;
+                    case EsmsZalo.SendStatus.Duplicate: duplicate++; break;
+                    case EsmsZalo.SendStatus.Rejected: rejected++; break;
+                    case EsmsZalo.SendStatus.Failed: failed++; break;
+                    case EsmsZalo.SendStatus.Skipped: skipped++; break;
+                }
+            }
+            if (accepted > 0) Interlocked.Add(ref _accepted, accepted);
+            if (duplicate > 0) Interlocked.Add(ref _duplicate, duplicate);
+            if (rejected > 0) Interlocked.Add(ref _rejected, rejected);
+            if (failed > 0) Interlocked.Add(ref _failed, failed);
+            if (skipped > 0) Interlocked.Add(ref _skipped, skipped);
+        }
+
         internal void Add(SendResult r)
         {
             Interlocked.Increment(ref _completed);

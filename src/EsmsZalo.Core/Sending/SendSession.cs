@@ -141,7 +141,8 @@ namespace EsmsZalo.Core.Sending
                 {
                     _done.Remove(_next);
                     _next++;
-                    (ready ??= new List<SendResult>()).Add(r);
+                    // At most every stored result is ready: sized once, never grown.
+                    (ready ??= new List<SendResult>(_done.Count + 1)).Add(r);
                 }
             }
             return (IReadOnlyList<SendResult>?)ready ?? Array.Empty<SendResult>();
@@ -272,7 +273,7 @@ namespace EsmsZalo.Core.Sending
             if (results != null)
             {
                 Journal(results);
-                foreach (var r in results) Store(r);
+                StoreAll(results);
             }
             _signal.Release();
         }
@@ -339,6 +340,17 @@ namespace EsmsZalo.Core.Sending
         {
             Progress.Add(r);
             lock (_lock) _done[r.Row] = r;
+        }
+
+        /// <summary>
+        /// A whole request's results: counted and stored with one lock and one interlocked add per
+        /// status, rather than per row (the pipeline thread takes the same lock in TakeReady).
+        /// </summary>
+        private void StoreAll(SendResult[] results)
+        {
+            Progress.AddAll(results);
+            lock (_lock)
+                foreach (var r in results) _done[r.Row] = r;
         }
     }
 }

@@ -20,6 +20,8 @@ public sealed class PhoneNumberTests
     [InlineData("0321234567", "0321234567")]
     [InlineData("0561234567", "0561234567")]
     [InlineData("0861234567", "0861234567")]
+    [InlineData("901-888484", "0901888484")]          // ten characters but not ten digits: rebuilt, not passed through
+    [InlineData("84-9018884", "0849018884")]
     public void Accepted_forms_normalise_to_ten_digits_with_a_leading_zero(string input, string expected)
     {
         Assert.True(PhoneNumber.TryNormalize(input, out var normalized, out var error), error);

@@ -27,6 +27,48 @@ public sealed class RequestIdTests
         Assert.Equal(RequestIdGenerator.Derive(Fixed), RequestIdGenerator.Derive(Fixed.ToArray()));
     }
 
+    /// <summary>
+    /// The documented construction, written out the slow, obvious way. Derive reuses per-thread
+    /// buffers and hash objects for speed; on random messages (nulls, empty parts, Vietnamese,
+    /// emoji, long values) it must give exactly this, or ids change between versions.
+    /// </summary>
+    private static string Reference(IReadOnlyList<string?> parts)
+    {
+        var bytes = new List<byte>();
+        foreach (var p in parts)
+        {
+            if (p == null) { bytes.Add(0xFF); continue; }
+            var utf8 = System.Text.Encoding.UTF8.GetBytes(p);
+            bytes.Add(0xFE);
+            bytes.Add((byte)(utf8.Length >> 24)); bytes.Add((byte)(utf8.Length >> 16)); bytes.Add((byte)(utf8.Length >> 8)); bytes.Add((byte)utf8.Length);
+            bytes.AddRange(utf8);
+        }
+        var hash = System.Security.Cryptography.SHA256.HashData(bytes.ToArray());
+        return "ez" + Convert.ToHexString(hash, 0, 20).ToLowerInvariant();
+    }
+
+    [Fact]
+    public void Derive_matches_the_documented_construction_on_random_messages()
+    {
+        Assert.Equal(FixedId, Reference(Fixed));
+        var random = new Random(20250319);
+        string[] alphabet = { "a", "Z", "0", " ", "ệ", "Chị", "đ", "😀", "\"", "\n", "-", "/" };
+        for (int n = 0; n < 2_000; n++)
+        {
+            var parts = new string?[random.Next(0, 16)];
+            for (int i = 0; i < parts.Length; i++)
+            {
+                int kind = random.Next(10);
+                if (kind == 0) continue; // null
+                int len = kind == 1 ? random.Next(200, 3000) : random.Next(0, 40);
+                var sb = new System.Text.StringBuilder();
+                while (sb.Length < len) sb.Append(alphabet[random.Next(alphabet.Length)]);
+                parts[i] = sb.ToString();
+            }
+            Assert.Equal(Reference(parts), RequestIdGenerator.Derive(parts));
+        }
+    }
+
     [Fact]
     public void The_id_does_not_depend_on_the_thread_or_earlier_calls()
     {
