@@ -92,8 +92,11 @@ namespace EsmsZalo.Core.Http
                     // ResponseContentRead: HttpClient has already read the whole body into its own
                     // buffer, and ReadAsStreamAsync is a MemoryStream over that buffer, so this copy
                     // is memory to memory and the array comes from the pool.
+                    // No cancellation token here on purpose: the answer is already in memory, and an
+                    // answer in hand must be used (journalled) even when Ctrl+C lands at this moment,
+                    // as ReadAsByteArrayAsync() below does.
                     using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                    var (rented, length) = await ReadPooledAsync(stream, timeout.Token).ConfigureAwait(false);
+                    var (rented, length) = await ReadPooledAsync(stream, CancellationToken.None).ConfigureAwait(false);
                     return new HttpAnswer((int)response.StatusCode, rented, length, mediaType, retryAfter);
                 }
                 byte[] body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);

@@ -111,7 +111,11 @@ public sealed class CancellationTests
         using (var journal = SendJournal.Open(path))
         {
             options.Journal = journal;
-            (run, _) = RunAndCancel(MessageKind.ZnsBulk, client, 2, options, () => handler.Count >= 1);
+            // Cancel once row 1's answer is in the journal, so the cancel lands in row 2's 30 s retry
+            // delay (cancelling while the answer is still on the wire is another case: outcome unknown).
+            // Row 1 must be journalled before the retry, not when the request finishes, or this point
+            // is never reached.
+            (run, _) = RunAndCancel(MessageKind.ZnsBulk, client, 2, options, () => handler.Count >= 1 && journal.CompletedCount >= 1);
         }
         Assert.IsAssignableFrom<OperationCanceledException>(run.Exception);
         using var reopened = SendJournal.Open(path);
