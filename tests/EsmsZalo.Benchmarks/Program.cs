@@ -132,6 +132,7 @@ foreach (int latency in new[] { 0, 50 })
     Case($"bulk-seq-{latency}", "Bulk: sequential hand-chunked (500/request)", latency, latency == 0 ? plan.Seq0 : plan.Seq50, Chunked(latency == 0 ? plan.Seq0 : plan.Seq50));
     Case($"bulk-raw-{latency}", "Bulk: raw HttpClient limit (4 in flight, pre-built)", latency, latency == 0 ? plan.Raw0 : plan.Bulk50, null!);
     if (latency == 50) Case("bulk-core8-50", "Bulk: core SendSession (ThrottleLimit 8, 500/request)", latency, bulkRows, CoreBulk(bulkRows, 8));
+    if (latency == 50) Case("bulk-core16-50", "Bulk: core SendSession (ThrottleLimit 16, 500/request)", latency, bulkRows, CoreBulk(bulkRows, 16));
     Case($"single-core-{latency}", "Single: core SendSession (Zns, ThrottleLimit 16)", latency, latency == 0 ? plan.Single0 : plan.Single50, CoreSingle(latency == 0 ? plan.Single0 : plan.Single50, 16));
     Case($"single-seq-{latency}", "Single: sequential per-row loop", latency, latency == 0 ? plan.SingleSeq0 : plan.SingleSeq50, PerRow(latency == 0 ? plan.SingleSeq0 : plan.SingleSeq50));
 }
@@ -211,7 +212,7 @@ Console.WriteLine(report.ConsoleTable);
 if (write)
 {
     string path = outFile ?? Path.Combine(Report.RepoRoot(), "BENCHMARKS.md");
-    File.WriteAllText(path, report.Markdown);
+    File.WriteAllText(path, report.Markdown + Report.KeptSection(path));
     Console.WriteLine($"Wrote {path}");
 }
 Console.WriteLine($"Total {total.Elapsed.TotalMinutes:0.0} min.");
