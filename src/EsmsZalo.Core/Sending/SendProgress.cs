@@ -7,6 +7,8 @@ namespace EsmsZalo.Core.Sending
     public sealed class SendProgress
     {
         private long _rows, _completed, _accepted, _duplicate, _rejected, _failed, _skipped, _requests;
+        // A status with no counter of its own (none today) is counted as completed only.
+        private long _uncounted;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
 
         public long Rows => Interlocked.Read(ref _rows);
@@ -24,40 +26,37 @@ namespace EsmsZalo.Core.Sending
         internal void AddRow() => Interlocked.Increment(ref _rows);
         internal void AddRequest() => Interlocked.Increment(ref _requests);
 
-        /// <summary>Counts a request's results with one interlocked add per status present.</summary>
+        /// <summary>Counts a request's results: one interlocked add per run of equal statuses (usually one).</summary>
         internal void AddAll(SendResult[] results)
         {
             // Completed first, then the statuses, in the same order as Add.
             Interlocked.Add(ref _completed, results.Length);
-            long accepted = 0, duplicate = 0, rejected = 0, failed = 0, skipped = 0;
-            foreach (var r in results)
+            int start = 0;
+            for (int i = 1; i <= results.Length; i++)
             {
-                switch (r.Status)
-                {
-                    case EsmsZalo.SendStatus.Accepted: accepted++; break;
-                    case EsmsZalo.SendStatus.Duplicate: duplicate++; break;
-                    case EsmsZalo.SendStatus.Rejected: rejected++; break;
-                    case EsmsZalo.SendStatus.Failed: failed++; break;
-                    case EsmsZalo.SendStatus.Skipped: skipped++; break;
-                }
+                if (i < results.Length && results[i].Status == results[start].Status) continue;
+                Interlocked.Add(ref Counter(results[start].Status), i - start);
+                start = i;
             }
-            if (accepted > 0) Interlocked.Add(ref _accepted, accepted);
-            if (duplicate > 0) Interlocked.Add(ref _duplicate, duplicate);
-            if (rejected > 0) Interlocked.Add(ref _rejected, rejected);
-            if (failed > 0) Interlocked.Add(ref _failed, failed);
-            if (skipped > 0) Interlocked.Add(ref _skipped, skipped);
         }
 
         internal void Add(SendResult r)
         {
             Interlocked.Increment(ref _completed);
-            switch (r.Status)
+            Interlocked.Increment(ref Counter(r.Status));
+        }
+
+        /// <summary>The counter of a status (the one place statuses map to counters).</summary>
+        private ref long Counter(EsmsZalo.SendStatus status)
+        {
+            switch (status)
             {
-                case EsmsZalo.SendStatus.Accepted: Interlocked.Increment(ref _accepted); break;
-                case EsmsZalo.SendStatus.Duplicate: Interlocked.Increment(ref _duplicate); break;
-                case EsmsZalo.SendStatus.Rejected: Interlocked.Increment(ref _rejected); break;
-                case EsmsZalo.SendStatus.Failed: Interlocked.Increment(ref _failed); break;
-                case EsmsZalo.SendStatus.Skipped: Interlocked.Increment(ref _skipped); break;
+                case EsmsZalo.SendStatus.Accepted: return ref _accepted;
+                case EsmsZalo.SendStatus.Duplicate: return ref _duplicate;
+                case EsmsZalo.SendStatus.Rejected: return ref _rejected;
+                case EsmsZalo.SendStatus.Failed: return ref _failed;
+                case EsmsZalo.SendStatus.Skipped: return ref _skipped;
+                default: return ref _uncounted;
             }
         }
     }
