@@ -13,9 +13,7 @@ namespace EsmsZalo.Binding
     internal static class InputValues
     {
         /// <summary>Reads key <paramref name="name"/> of a hashtable, exactly or ignoring case.</summary>
-        internal static bool TryRead(IDictionary d, string name, out object? value) => TryDictionary(d, name, out value);
-
-        private static bool TryDictionary(IDictionary d, string name, out object? value)
+        internal static bool TryRead(IDictionary d, string name, out object? value)
         {
             value = null;
             if (d.Contains(name)) { value = Unwrap(d[name]); return true; }

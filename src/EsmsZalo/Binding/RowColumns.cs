@@ -12,8 +12,10 @@ namespace EsmsZalo.Binding
     /// </summary>
     /// <remarks>
     /// PowerShell probes every unbound by-property-name parameter, and each of its aliases, on every
-    /// row, in several binding passes; for the columns a CSV does not have that costs about 40 µs a
-    /// row, which made a 100,000-row send four times slower than Import-Csv itself. Here the names
+    /// row, in several binding passes, and -ParamProperty looked each name up again; measured in
+    /// pwsh 7.6 over the same in-memory rows, reading them here took Send-EsmsZnsBulk from about
+    /// 46,000 to 59,000 rows/s, and a phone column named Receiver (the 15th alias) cost 11 µs a row
+    /// in binding alone against 4 µs for Phone. Here the names
     /// and aliases (read once from the cmdlet's metadata) go into one dictionary, and each row's
     /// properties are walked once. The rules stay PowerShell's: a value given on the command line
     /// is used for every row and the columns are not read; a column matching the parameter's name
@@ -95,11 +97,19 @@ namespace EsmsZalo.Binding
             return indexes;
         }
 
-        /// <summary>The value of a property added with <see cref="AddProperties"/>, as the last row had it.</summary>
-        internal bool TryGetProperty(int index, out object? value)
+        /// <summary>
+        /// Copies the last row's values of properties added with <see cref="AddProperties"/> (their
+        /// <paramref name="indexes"/>) into <paramref name="values"/>, in order, up to the first one
+        /// the row did not have. Returns that one's position in <paramref name="indexes"/>, or -1.
+        /// </summary>
+        internal int ReadProperties(int[] indexes, object?[] values)
         {
-            value = _propertyValues[index];
-            return _propertyFound[index];
+            for (int i = 0; i < indexes.Length; i++)
+            {
+                if (!_propertyFound[indexes[i]]) return i;
+                values[i] = _propertyValues[indexes[i]];
+            }
+            return -1;
         }
 
         private void Register(string name, int slot, int rank)

@@ -17,15 +17,11 @@ namespace EsmsZalo.Commands
             if (properties != null && properties.Length > 0 && slots != null)
             {
                 var list = new object?[properties.Length];
-                for (int i = 0; i < properties.Length; i++)
+                int missing = columns.ReadProperties(slots, list);
+                if (missing >= 0)
                 {
-                    if (!columns.TryGetProperty(slots[i], out var value))
-                    {
-                        row.PresetErrorId = ErrorIds.TemplateParamMissing;
-                        row.PresetError = $"the input has no property '{properties[i]}' named in -ParamProperty. Check the CSV header (names must match) or the -ParamProperty list.";
-                        break;
-                    }
-                    list[i] = value;
+                    row.PresetErrorId = ErrorIds.TemplateParamMissing;
+                    row.PresetError = $"the input has no property '{properties[missing]}' named in -ParamProperty. Check the CSV header (names must match) or the -ParamProperty list.";
                 }
                 row.Params = list;
                 row.ParamNames = properties;

@@ -20,11 +20,10 @@ namespace EsmsZalo.Commands
     public abstract class SendCmdletBase : EsmsCmdletBase
     {
         private SendSession? _session;
-        private readonly RowColumns _columns = new RowColumns();
         private int _phoneSlot = -1;
 
         /// <summary>This run's row reader: the current row's columns after <see cref="RowColumns.Apply"/>.</summary>
-        private protected RowColumns Columns => _columns;
+        private protected RowColumns Columns { get; } = new RowColumns();
         private SendJournal? _journal;
         private EsmsCredential? _credential;
         private Core.Http.EsmsClient? _client;
@@ -119,7 +118,7 @@ namespace EsmsZalo.Commands
 
         protected override void BeginProcessing()
         {
-            RegisterColumns(_columns, MyInvocation);
+            RegisterColumns(Columns, MyInvocation);
             var client = CreateClient();
             _client = client;
             _credential = client.Credential;
@@ -161,14 +160,14 @@ namespace EsmsZalo.Commands
 
         protected override void ProcessRecord()
         {
-            string? columnProblem = _columns.Apply(InputObject);
+            string? columnProblem = Columns.Apply(InputObject);
             var row = BuildRow();
             if (columnProblem != null && row.PresetErrorId == null)
             {
                 row.PresetErrorId = ErrorIds.InvalidColumn;
                 row.PresetError = columnProblem;
             }
-            if (_phoneSlot >= 0 && row.Phone == null && row.PresetErrorId == null && !_columns.Found(_phoneSlot))
+            if (_phoneSlot >= 0 && row.Phone == null && row.PresetErrorId == null && !Columns.Found(_phoneSlot))
             {
                 row.PresetErrorId = ErrorIds.InvalidPhone;
                 row.PresetError = InputObject == null

@@ -51,16 +51,15 @@ namespace EsmsZalo.Commands
                     data.Add(new KeyValuePair<string, object?>(e.Key?.ToString() ?? "", InputValues.Unwrap(e.Value)));
             if (TemplateDataProperty != null && _dataSlots != null)
             {
-                for (int i = 0; i < TemplateDataProperty.Length; i++)
+                var values = new object?[TemplateDataProperty.Length];
+                int missing = Columns.ReadProperties(_dataSlots, values);
+                int found = missing >= 0 ? missing : values.Length;
+                for (int i = 0; i < found; i++)
+                    data.Add(new KeyValuePair<string, object?>(TemplateDataProperty[i], values[i]));
+                if (missing >= 0)
                 {
-                    string name = TemplateDataProperty[i];
-                    if (!Columns.TryGetProperty(_dataSlots[i], out var value))
-                    {
-                        row.PresetErrorId = ErrorIds.TemplateParamMissing;
-                        row.PresetError = $"the input has no property '{name}' named in -TemplateDataProperty. Check the CSV header (names must match), or fill TemplateData another way.";
-                        break;
-                    }
-                    data.Add(new KeyValuePair<string, object?>(name, value));
+                    row.PresetErrorId = ErrorIds.TemplateParamMissing;
+                    row.PresetError = $"the input has no property '{TemplateDataProperty[missing]}' named in -TemplateDataProperty. Check the CSV header (names must match), or fill TemplateData another way.";
                 }
             }
             row.TemplateData = data;
