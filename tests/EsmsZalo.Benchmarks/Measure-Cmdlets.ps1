@@ -38,33 +38,23 @@ if (-not $Module) { $Module = Join-Path $root 'out/EsmsZalo/EsmsZalo.psd1' }
 if (-not (Test-Path $Module)) { throw "No built module at $Module. Run: dotnet build -c Release EsmsZalo.sln" }
 Import-Module $Module -Force
 
-$apiKey = 'DEMOAPIKEY0123456789'; $secretKey = 'DEMOSECRETKEY0123456789'   # the emulator's demo account
-$oa = '4097311281936189049'; $template = '267247'
-$cred = [pscredential]::new($apiKey, (ConvertTo-SecureString $secretKey -AsPlainText -Force))
+# The Pester tests' helpers start, reset and stop the emulator (its most recent build) and know its demo account.
+. (Join-Path $root 'tests/EsmsZalo.Tests/TestSupport.ps1')
+$apiKey = $DemoApiKey; $secretKey = $DemoSecretKey; $oa = $DemoOaId; $template = $ZnsTemplateId
+$cred = New-DemoCredential
 
 # ---- emulator -----------------------------------------------------------------------------------
-$dll = Get-ChildItem (Join-Path $root 'src/EsmsZalo.Emulator/bin') -Filter EsmsZalo.Emulator.dll -Recurse |
-    Where-Object { $_.Directory.Name -like 'net*' } |
-    Sort-Object @{ Expression = { $_.FullName -like '*Release*' }; Descending = $true }, @{ Expression = 'LastWriteTimeUtc'; Descending = $true } |
-    Select-Object -First 1
-if (-not $dll) { throw 'The emulator is not built. Run: dotnet build -c Release EsmsZalo.sln' }
-$log = [IO.Path]::GetTempFileName()
-$emu = Start-Process dotnet -ArgumentList @($dll.FullName, '--port', '0', '--no-callbacks') -RedirectStandardOutput $log -PassThru -NoNewWindow
 $work = Join-Path ([IO.Path]::GetTempPath()) "esms-bench-$PID"
+$emulator = $null
 try {
-    $base = $null
-    for ($i = 0; -not $base -and $i -lt 600; $i++) {
-        $m = Select-String -Path $log -Pattern 'Base address\s*:\s*(\S+)' -ErrorAction SilentlyContinue | Select-Object -First 1
-        if ($m) { $base = $m.Matches[0].Groups[1].Value } else { Start-Sleep -Milliseconds 100 }
-    }
-    if (-not $base) { throw "The emulator did not start: $(Get-Content $log -Raw)" }
-    $emuRoot = ([Uri]$base).GetLeftPart([UriPartial]::Authority) + '/'
+    $emulator = Start-TestEmulator
+    $base = $emulator.BaseUri
     # The cmdlet cases send their results to Out-Null (as cheap as the pipeline allows) and are
     # checked afterwards against the emulator's own count of accepted messages.
-    function Get-Accepted { (Invoke-RestMethod -Uri "${emuRoot}_emulator/stats").AcceptedCount }
+    function Get-Accepted { (Get-EmulatorStats $emulator).AcceptedCount }
     function Reset-Emulator([int]$LatencyMs) {
-        $null = Invoke-RestMethod -Method Post -Uri "${emuRoot}_emulator/reset"
-        $null = Invoke-RestMethod -Method Post -Uri "${emuRoot}_emulator/faults" -Body "{`"LatencyMs`":$LatencyMs}" -ContentType 'application/json'
+        Reset-TestEmulator $emulator
+        Set-EmulatorFaults $emulator @{ LatencyMs = $LatencyMs }
     }
 
     # ---- input: an admin's CSV ----------------------------------------------------------------------
@@ -145,8 +135,7 @@ try {
     }
 }
 finally {
-    if ($emu -and -not $emu.HasExited) { $emu.Kill(); $null = $emu.WaitForExit(10000) }
-    Remove-Item $log -ErrorAction SilentlyContinue
+    Stop-TestEmulator $emulator
     Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
 }
 
