@@ -20,9 +20,12 @@ public sealed partial class EsmsEmulator
         list.Add(new Endpoint("SummaryZaloMessage_V4_post_json", BodyKind.Json, false, true, SummaryZalo));
     }
 
-    /// <summary>Finished once CallbackDelay has passed since acceptance (by the options' TimeProvider).</summary>
+    /// <summary>
+    /// Finished once CallbackDelay has passed since acceptance (by the options' TimeProvider), or once
+    /// a delivery callback has announced it: a status query never contradicts a callback already sent.
+    /// </summary>
     private bool IsFinished(MessageRecord record) =>
-        Options.TimeProvider.GetUtcNow() - record.Message.AcceptedAt >= Options.CallbackDelay;
+        record.Announced || Options.TimeProvider.GetUtcNow() - record.Message.AcceptedAt >= Options.CallbackDelay;
 
     /// <summary>The recipients of an SMSID on this account, or null.</summary>
     private MessageRecord[]? FindOwned(EmulatorAccount account, string? smsId)

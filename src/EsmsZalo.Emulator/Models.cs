@@ -44,6 +44,13 @@ internal sealed class MessageRecord
     public required decimal Price { get; init; }
     public required bool Failed { get; init; }
 
+    /// <summary>
+    /// Set by the callback dispatcher before its first GET: from then on the status queries say
+    /// Finished too, whatever the clocks say (the dispatcher waits in real time, the queries read
+    /// the options' TimeProvider, and the two may disagree by a tick or a clock step).
+    /// </summary>
+    public volatile bool Announced;
+
     /// <summary>A fake Zalo message id, derived from SmsId and phone (not stored: keeps big runs small).</summary>
     public string ZaloMsgId
     {

@@ -65,6 +65,7 @@ internal sealed class CallbackDispatcher : IAsyncDisposable
                 {
                     var wait = job.DueTicks - Environment.TickCount64;
                     if (wait > 0) await Task.Delay(TimeSpan.FromMilliseconds(wait), token).ConfigureAwait(false);
+                    job.Record.Announced = true;
                     if (!await SendAsync(job.Record, 1, token).ConfigureAwait(false)) _ = RetryAsync(job.Record, token);
                 }
             }
